@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Prints a JWT signed with the key run.sh uses (same config, environment and data dir).
+# Usage: scripts/token.sh --account 1000000 --role ADMIN [--permissions INTEGRATIONS=READ,ISSUES=READ_WRITE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+build_jar_if_needed
+exec java $GATEWAY_JVM_ARGS -jar "$JAR" token "$@" 2> >(grep -v -e '^WARNING' >&2)

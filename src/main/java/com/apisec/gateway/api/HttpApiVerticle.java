@@ -1,0 +1,216 @@
+package com.apisec.gateway.api;
+
+import com.apisec.gateway.core.BusRequest;
+import com.apisec.gateway.core.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: routes, tokens, permissions and error bodies. It knows nothing of vendors; every
+ * operation is a request on the event bus to the address the route table names.
+ */
+public final class HttpApiVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
+  private static final String PREFIX = "/api/";
+
+  private final GatewayConfig config;
+  private final TokenVerifierFactory verifiers;
+  private final Supplier<Future<Boolean>> readiness;
+  private TokenVerifier verifier;
+  private HttpServer server;
+
+  /** Builds the token verifier once Vert.x is known. */
+  public interface TokenVerifierFactory {
+    TokenVerifier create(io.vertx.core.Vertx vertx);
+  }
+
+  public HttpApiVerticle(
+      GatewayConfig config, TokenVerifierFactory verifiers, Supplier<Future<Boolean>> readiness) {
+    this.config = config;
+    this.verifiers = verifiers;
+    this.readiness = readiness;
+  }
+
+  @Override
+  public Future<?> start() {
+    verifier = verifiers.create(vertx);
+    Router router = Router.router(vertx);
+    if (!config.http().corsOrigins().isEmpty()) {
+      router
+          .route()
+          .handler(
+              CorsHandler.create()
+                  .addOrigins(config.http().corsOrigins())
+                  .allowedMethod(HttpMethod.POST)
+                  .allowedHeader("Authorization")
+                  .allowedHeader("access-token")
+                  .allowedHeader("Content-Type"));
+    }
+    router.get("/health").handler(this::health);
+    router
+        .post(PREFIX + "*")
+        .handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
+    router.post(PREFIX + "*").handler(this::dispatch);
+    router.route().handler(ctx -> ErrorBodies.send(ctx.response(), 404, "Not found"));
+    router.route().failureHandler(this::failure);
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(config.http().port(), config.http().host())
+        .onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (useful when the config asks for port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private void health(RoutingContext ctx) {
+    readiness
+        .get()
+        .otherwise(false)
+        .onComplete(
+            ready -> {
+              boolean up = Boolean.TRUE.equals(ready.result());
+              JsonObject body =
+                  new JsonObject()
+                      .put("status", up ? "UP" : "DOWN")
+                      .put("live", true)
+                      .put("ready", up);
+              ctx.response()
+                  .setStatusCode(up ? 200 : 503)
+                  .putHeader("Content-Type", "application/json")
+                  .end(body.encode());
+            });
+  }
+
+  private void dispatch(RoutingContext ctx) {
+    String name = ctx.request().path().substring(PREFIX.length());
+    Operation op = Operations.find(name).orElse(null);
+    if (op == null) {
+      ErrorBodies.send(ctx.response(), 404, "Not found");
+      return;
+    }
+    verifier
+        .verify(token(ctx))
+        .onFailure(e -> ErrorBodies.send(ctx.response(), 401, "Unauthorized"))
+        .onSuccess(caller -> authorized(ctx, op, caller));
+  }
+
+  private void authorized(RoutingContext ctx, Operation op, Caller caller) {
+    if (!caller.may(op.feature(), op.access())) {
+      String role = caller.role().isEmpty() ? "UNKNOWN" : caller.role();
+      ErrorBodies.send(
+          ctx.response(), 403, "The role '" + sanitize(role) + "' does not have access.");
+      return;
+    }
+    JsonObject body = parseBody(ctx.body().buffer());
+    if (body == null) {
+      ErrorBodies.send(ctx.response(), 422, "request body must be a JSON object");
+      return;
+    }
+    LOG.debug("request [operation: {}, account: {}]", op.name(), caller.accountId());
+    BusRequest request = new BusRequest(caller.accountId(), caller.subject(), body);
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(busTimeoutMs());
+    vertx
+        .eventBus()
+        .request(op.address(), request.toJson(), options)
+        .onSuccess(reply -> ok(ctx, reply.body()))
+        .onFailure(e -> replyFailure(ctx, op, e));
+  }
+
+  private long busTimeoutMs() {
+    var out = config.outbound();
+    long perAttempt = out.requestTimeoutMs() + out.connectTimeoutMs();
+    return perAttempt * (out.maxAttempts() + 1) + out.maxRetryAfterSeconds() * 1000L + 5_000;
+  }
+
+  private static void ok(RoutingContext ctx, Object reply) {
+    ctx.response()
+        .setStatusCode(200)
+        .putHeader("Content-Type", "application/json")
+        .end(reply == null ? "null" : Json.encode(reply));
+  }
+
+  private static void replyFailure(RoutingContext ctx, Operation op, Throwable e) {
+    if (!(e instanceof ReplyException reply)) {
+      ErrorBodies.internal(ctx.response(), null, e);
+      return;
+    }
+    switch (reply.failureType()) {
+      case NO_HANDLERS -> ErrorBodies.send(ctx.response(), 503, "Service unavailable");
+      case TIMEOUT -> ErrorBodies.send(ctx.response(), 504, "Timed out: " + op.name());
+      default -> recipientFailure(ctx, reply);
+    }
+  }
+
+  private static void recipientFailure(RoutingContext ctx, ReplyException reply) {
+    int code = reply.failureCode();
+    if (code >= 400 && code < 500) {
+      ErrorBodies.send(ctx.response(), code, reply.getMessage());
+    } else if (code == 503) {
+      ErrorBodies.send(ctx.response(), 503, reply.getMessage());
+    } else {
+      ErrorBodies.internal(ctx.response(), reply.getMessage(), null);
+    }
+  }
+
+  private void failure(RoutingContext ctx) {
+    int status = ctx.statusCode();
+    if (status == 413) {
+      ErrorBodies.send(
+          ctx.response(),
+          413,
+          "request body is over the limit of " + config.http().bodyLimitBytes() + " bytes");
+    } else if (status >= 400 && status < 500) {
+      ErrorBodies.send(ctx.response(), status, status == 404 ? "Not found" : "Bad request");
+    } else {
+      ErrorBodies.internal(ctx.response(), null, ctx.failure());
+    }
+  }
+
+  static String token(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return header.substring(7).trim();
+    }
+    String dashboard = ctx.request().getHeader("access-token");
+    return dashboard == null ? null : dashboard.trim();
+  }
+
+  static JsonObject parseBody(Buffer buffer) {
+    if (buffer == null || buffer.length() == 0 || buffer.toString().isBlank()) {
+      return new JsonObject();
+    }
+    try {
+      Object value = Json.decodeValue(buffer);
+      return value instanceof JsonObject json ? json : null;
+    } catch (DecodeException e) {
+      return null;
+    }
+  }
+
+  private static String sanitize(String text) {
+    return text.replaceAll("[\\r\\n\\p{Cntrl}]", "").replace("'", "");
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

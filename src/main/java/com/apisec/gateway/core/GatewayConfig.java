@@ -1,0 +1,179 @@
+package com.apisec.gateway.core;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The whole configuration, validated when built: a bad value fails with a message naming its key.
+ * Secrets held here print as {@code [REDACTED]}.
+ */
+public record GatewayConfig(
+    Mode mode,
+    Path dataDir,
+    String logLevel,
+    Http http,
+    Store store,
+    Security security,
+    Outbound outbound,
+    Sandbox sandbox) {
+
+  public enum Mode {
+    DEVELOPMENT,
+    PRODUCTION
+  }
+
+  /** The HTTP API listener. */
+  public record Http(String host, int port, long bodyLimitBytes, List<String> corsOrigins) {}
+
+  /** Where settings live: a MongoDB URI, or empty for the embedded store in the data dir. */
+  public record Store(String mongoUri, String database) {
+    public boolean embedded() {
+      return mongoUri.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return "Store[mongoUri="
+          + (embedded() ? "embedded" : "[REDACTED]")
+          + ", database="
+          + database
+          + "]";
+    }
+  }
+
+  /** Keys: the AES key for secrets at rest and the JWT secrets (a list, for rotation). */
+  public record Security(String secretKey, List<String> jwtSecrets) {
+    @Override
+    public String toString() {
+      return "Security[secretKey=[REDACTED], jwtSecrets=" + jwtSecrets.size() + " keys]";
+    }
+  }
+
+  /** Limits of every call to a vendor. */
+  public record Outbound(
+      long connectTimeoutMs,
+      long requestTimeoutMs,
+      int maxAttempts,
+      long maxRetryAfterSeconds,
+      List<String> allowedDestinations) {}
+
+  /** The vendor stand-ins and which vendor hosts are routed to them. */
+  public record Sandbox(boolean enabled, String host, int port, Map<String, String> routes) {}
+
+  public static GatewayConfig from(JsonObject json) {
+    ConfigValues root = new ConfigValues(json, "");
+    Mode mode = mode(root.string("mode", "development"));
+    GatewayConfig config =
+        new GatewayConfig(
+            mode,
+            Path.of(root.string("dataDir", "data")),
+            logLevel(root.string("logLevel", "INFO")),
+            http(root.section("http")),
+            store(root.section("store")),
+            security(root.section("security")),
+            outbound(root.section("outbound")),
+            sandbox(root.section("sandbox"), mode));
+    config.checkConsistency();
+    return config;
+  }
+
+  public boolean development() {
+    return mode == Mode.DEVELOPMENT;
+  }
+
+  public String sandboxAuthority() {
+    return sandbox.host() + ":" + sandbox.port();
+  }
+
+  private void checkConsistency() {
+    if (mode == Mode.PRODUCTION && sandbox.enabled()) {
+      throw new ConfigException(
+          "mode is production but sandbox.enabled is true: the sandbox runs only in development");
+    }
+    if (mode == Mode.PRODUCTION && store.embedded()) {
+      throw new ConfigException(
+          "mode is production but store.mongoUri is empty: set GATEWAY_MONGO_URI to a MongoDB");
+    }
+    if (mode == Mode.PRODUCTION && security.secretKey().isEmpty()) {
+      throw new ConfigException("mode is production but security.secretKey is not set");
+    }
+    if (mode == Mode.PRODUCTION && security.jwtSecrets().isEmpty()) {
+      throw new ConfigException("mode is production but security.jwtSecrets is empty");
+    }
+  }
+
+  private static Mode mode(String value) {
+    try {
+      return Mode.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("mode must be development or production, got '" + value + "'");
+    }
+  }
+
+  private static String logLevel(String value) {
+    String level = value.toUpperCase(Locale.ROOT);
+    if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
+      throw new ConfigException("logLevel must be one of TRACE, DEBUG, INFO, WARN, ERROR");
+    }
+    return level;
+  }
+
+  private static Http http(ConfigValues v) {
+    return new Http(
+        v.string("host", "0.0.0.0"),
+        (int) v.number("port", 8080, 0, 65535),
+        v.number("bodyLimitBytes", 1_048_576, 1024, 64L * 1024 * 1024),
+        v.strings("corsOrigins"));
+  }
+
+  private static Store store(ConfigValues v) {
+    String database = v.string("database", "gateway");
+    if (database.isEmpty()) {
+      throw new ConfigException("store.database must not be empty");
+    }
+    return new Store(v.string("mongoUri", ""), database);
+  }
+
+  private static Security security(ConfigValues v) {
+    return new Security(v.string("secretKey", ""), v.strings("jwtSecrets"));
+  }
+
+  private static Outbound outbound(ConfigValues v) {
+    List<String> allowed = v.strings("allowedDestinations");
+    for (String entry : allowed) {
+      if (!entry.matches("[^:\\s]+:\\d{1,5}")) {
+        throw new ConfigException(
+            "outbound.allowedDestinations entries must be host:port, got '" + entry + "'");
+      }
+    }
+    return new Outbound(
+        v.number("connectTimeoutMs", 5_000, 1, 600_000),
+        v.number("requestTimeoutMs", 30_000, 1, 600_000),
+        (int) v.number("maxAttempts", 3, 1, 10),
+        v.number("maxRetryAfterSeconds", 60, 0, 3_600),
+        allowed);
+  }
+
+  private static Sandbox sandbox(ConfigValues v, Mode mode) {
+    Map<String, String> routes = v.stringMap("routes");
+    routes.forEach(
+        (host, vendor) -> {
+          if (!vendor.matches("[a-z0-9-]+")) {
+            throw new ConfigException(
+                "sandbox.routes."
+                    + host
+                    + " must name a stand-in such as jira, got '"
+                    + vendor
+                    + "'");
+          }
+        });
+    return new Sandbox(
+        v.bool("enabled", mode == Mode.DEVELOPMENT),
+        v.string("host", "127.0.0.1"),
+        (int) v.number("port", 8090, 0, 65535),
+        routes);
+  }
+}

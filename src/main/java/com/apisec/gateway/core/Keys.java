@@ -1,0 +1,100 @@
+package com.apisec.gateway.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keys the gateway needs: the AES key that seals secrets at rest and the HS256 secrets that
+ * sign tokens. In development mode a missing key is generated into the data dir, once, with a
+ * warning.
+ */
+public record Keys(byte[] secretKey, List<String> jwtSecrets) {
+  static final String SECRET_KEY_FILE = "secret.key";
+  static final String JWT_SECRET_FILE = "jwt.secret";
+  private static final Logger LOG = LoggerFactory.getLogger(Keys.class);
+
+  public Keys {
+    secretKey = secretKey.clone();
+    jwtSecrets = List.copyOf(jwtSecrets);
+  }
+
+  public static Keys load(GatewayConfig config, boolean mayGenerate) {
+    byte[] secretKey = secretKey(config, mayGenerate);
+    List<String> jwt = config.security().jwtSecrets();
+    if (jwt.isEmpty()) {
+      jwt = List.of(fromFile(config, JWT_SECRET_FILE, "security.jwtSecrets", mayGenerate));
+    }
+    for (String secret : jwt) {
+      if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+        throw new ConfigException("security.jwtSecrets entries must be at least 32 bytes long");
+      }
+    }
+    return new Keys(secretKey, jwt);
+  }
+
+  private static byte[] secretKey(GatewayConfig config, boolean mayGenerate) {
+    String encoded = config.security().secretKey();
+    if (encoded.isEmpty()) {
+      encoded = fromFile(config, SECRET_KEY_FILE, "security.secretKey", mayGenerate);
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(encoded);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("security.secretKey must be base64");
+    }
+    if (key.length != 32) {
+      throw new ConfigException("security.secretKey must decode to 32 bytes, got " + key.length);
+    }
+    return key;
+  }
+
+  private static String fromFile(
+      GatewayConfig config, String name, String key, boolean mayGenerate) {
+    Path file = config.dataDir().resolve(name);
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
+      }
+      if (!config.development() || !mayGenerate) {
+        throw new ConfigException(key + " is not set and " + file + " does not exist");
+      }
+      String generated = randomBase64();
+      Files.createDirectories(config.dataDir());
+      Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+      restrict(file);
+      LOG.warn("generated a new key for development [key: {}, file: {}]", key, file);
+      return generated;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write " + file, e);
+    }
+  }
+
+  private static void restrict(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException | IOException e) {
+      LOG.debug("could not restrict key file permissions [file: {}]", file);
+    }
+  }
+
+  static String randomBase64() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "Keys[secretKey=[REDACTED], jwtSecrets=" + jwtSecrets.size() + "]";
+  }
+}

@@ -1,0 +1,155 @@
+package com.apisec.gateway.core;
+
+import ch.qos.logback.classic.Level;
+import com.apisec.gateway.api.HttpApiVerticle;
+import com.apisec.gateway.api.TokenVerifier;
+import com.apisec.gateway.store.SecretBox;
+import com.apisec.gateway.store.StoreVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.LocalMap;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a node: config, keys, then the verticles in a fixed order (store, integrations, HTTP API,
+ * sandbox), one log line each. The node reports ready on {@code /health} once all are up.
+ */
+public final class Launcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+  private static final String STATE_MAP = "gateway.state";
+
+  private Launcher() {}
+
+  static int run(Path configFile, boolean cluster, Map<String, String> env) {
+    if (cluster) {
+      // TODO(#3): cluster mode (Hazelcast join, shared store) lands with "Production rails".
+      LOG.error("--cluster is not available in this version; start without it");
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      Node node = start(vertx, configFile, env).await(5, TimeUnit.MINUTES);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close(), "gateway-shutdown"));
+      return 0;
+    } catch (ConfigException e) {
+      LOG.error("invalid configuration: {}", e.getMessage());
+    } catch (Exception e) {
+      LOG.error("start-up failed: {}", e.getMessage(), e);
+    }
+    vertx.close();
+    return 1;
+  }
+
+  /** A started node: what it runs, and where. */
+  public record Node(
+      Vertx vertx, GatewayConfig config, int httpPort, int sandboxPort, String store) {
+    public void close() {
+      try {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        LOG.warn("shutdown took longer than 30 s");
+      }
+    }
+  }
+
+  /** Starts a node on an existing Vert.x; tests use this with their own config and data dir. */
+  public static Future<Node> start(Vertx vertx, Path configFile, Map<String, String> env) {
+    return ConfigLoader.load(vertx, configFile, env)
+        .compose(raw -> start(vertx, GatewayConfig.from(raw)));
+  }
+
+  public static Future<Node> start(Vertx vertx, GatewayConfig config) {
+    long started = System.nanoTime();
+    applyLogLevel(config.logLevel());
+    Keys keys = Keys.load(config, true);
+    LOG.info("keys loaded [jwt keys: {}]", keys.jwtSecrets().size());
+    StoreVerticle store = new StoreVerticle(config);
+    return deploy(vertx, "store", store)
+        .compose(id -> deployIntegrations(vertx, context(config, keys, store)))
+        .compose(ignored -> deployApi(vertx, config, keys))
+        .compose(
+            api -> deploySandbox(vertx, config).map(port -> node(vertx, config, api, port, store)))
+        .onSuccess(node -> ready(vertx, node, started));
+  }
+
+  private static GatewayContext context(GatewayConfig config, Keys keys, StoreVerticle store) {
+    return new GatewayContext(config, new SecretBox(keys.secretKey()), store.mongoConfig());
+  }
+
+  private static Future<Void> deployIntegrations(Vertx vertx, GatewayContext context) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<String, Function<GatewayContext, VerticleBase>> entry : integrations()) {
+      chain =
+          chain.compose(
+              ignored -> deploy(vertx, entry.getKey(), entry.getValue().apply(context)).mapEmpty());
+    }
+    return chain;
+  }
+
+  /** The integration verticles, in deployment order. */
+  static List<Map.Entry<String, Function<GatewayContext, VerticleBase>>> integrations() {
+    return List.of();
+  }
+
+  private static Future<HttpApiVerticle> deployApi(Vertx vertx, GatewayConfig config, Keys keys) {
+    HttpApiVerticle api =
+        new HttpApiVerticle(
+            config, v -> new TokenVerifier(v, keys.jwtSecrets()), () -> readiness(vertx));
+    return deploy(vertx, "http api", api).map(api);
+  }
+
+  private static Future<Integer> deploySandbox(Vertx vertx, GatewayConfig config) {
+    if (!config.sandbox().enabled()) {
+      return Future.succeededFuture(0);
+    }
+    // TODO(#2): the sandbox verticle with the Jira stand-in is deployed here.
+    return Future.succeededFuture(0);
+  }
+
+  private static Future<String> deploy(Vertx vertx, String name, VerticleBase verticle) {
+    return vertx
+        .deployVerticle(verticle)
+        .onSuccess(id -> LOG.info("deployed {} [id: {}]", name, id))
+        .onFailure(e -> LOG.error("deploy failed [verticle: {}]: {}", name, e.getMessage()));
+  }
+
+  private static Node node(
+      Vertx vertx,
+      GatewayConfig config,
+      HttpApiVerticle api,
+      int sandboxPort,
+      StoreVerticle store) {
+    return new Node(vertx, config, api.port(), sandboxPort, store.describe());
+  }
+
+  private static void ready(Vertx vertx, Node node, long startedNanos) {
+    LocalMap<String, Boolean> state = vertx.sharedData().getLocalMap(STATE_MAP);
+    state.put("ready", true);
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    LOG.info("gateway ready [ms: {}, mode: {}]", ms, node.config().mode().name().toLowerCase());
+    LOG.info("api: http://localhost:{}/api/", node.httpPort());
+    LOG.info("store: {}", node.store());
+    if (node.sandboxPort() > 0) {
+      LOG.info("sandbox: http://{}:{}/", node.config().sandbox().host(), node.sandboxPort());
+    }
+  }
+
+  private static Future<Boolean> readiness(Vertx vertx) {
+    LocalMap<String, Boolean> state = vertx.sharedData().getLocalMap(STATE_MAP);
+    return Future.succeededFuture(Boolean.TRUE.equals(state.get("ready")));
+  }
+
+  private static void applyLogLevel(String level) {
+    Logger logger = LoggerFactory.getLogger("com.apisec.gateway");
+    if (logger instanceof ch.qos.logback.classic.Logger logback) {
+      logback.setLevel(Level.toLevel(level));
+    }
+  }
+}

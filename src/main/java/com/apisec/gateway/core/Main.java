@@ -1,0 +1,36 @@
+package com.apisec.gateway.core;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code run} (the default) starts the gateway, {@code token} prints a JWT. */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    subcommands = {TokenCommand.class},
+    description = "Integration gateway of the API-security platform.")
+public final class Main implements Callable<Integer> {
+  @Option(
+      names = "--config",
+      defaultValue = "conf/config.yaml",
+      description = "YAML config file (default: ${DEFAULT-VALUE}).")
+  Path config;
+
+  @Option(names = "--cluster", description = "Join a Hazelcast cluster.")
+  boolean cluster;
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new Main()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    return Launcher.run(config, cluster, System.getenv());
+  }
+}

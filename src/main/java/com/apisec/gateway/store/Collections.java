@@ -1,0 +1,9 @@
+package com.apisec.gateway.store;
+
+/** Names of the gateway's own collections. */
+public final class Collections {
+  public static final String JIRA_INTEGRATIONS = "jira_integrations";
+  public static final String TICKETS = "tickets";
+
+  private Collections() {}
+}

@@ -1,0 +1,58 @@
+package com.apisec.gateway.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The MongoDB-wire-compatible server that runs in-process when no MongoDB is configured. Its data
+ * lives in one MVStore file in the data dir, so it survives a restart.
+ */
+public final class EmbeddedStore implements AutoCloseable {
+  public static final String FILE_NAME = "store.mv";
+
+  private final MongoServer server;
+  private final Path file;
+  private final InetSocketAddress address;
+
+  private EmbeddedStore(MongoServer server, Path file, InetSocketAddress address) {
+    this.server = server;
+    this.file = file;
+    this.address = address;
+  }
+
+  /** Opens the store file in {@code dataDir} and listens on {@code host:port} (0: any port). */
+  public static EmbeddedStore start(Path dataDir, String host, int port) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data dir " + dataDir, e);
+    }
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    server.bind(host, port);
+    InetSocketAddress address = server.getLocalAddress();
+    return new EmbeddedStore(server, file, address);
+  }
+
+  public String connectionString() {
+    return "mongodb://" + address.getHostString() + ":" + address.getPort();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public int port() {
+    return address.getPort();
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}
