@@ -1,0 +1,173 @@
+package com.apisec.gateway.outbound;
+
+import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.outbound.OutboundException.Kind;
+import com.apisec.gateway.outbound.OutboundRequest.Retry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP client every integration uses: normalised URLs, sandbox routing in development, the
+ * destination guard, timeouts, no redirects, and the retry rules of the API contract. Logs name the
+ * vendor, method, host and path, never headers, queries or bodies.
+ */
+public final class OutboundClient {
+  /** Added to calls routed to the sandbox: the vendor host the call was meant for. */
+  public static final String SANDBOX_HOST_HEADER = "X-Sandbox-Host";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundClient.class);
+  private static final long BACKOFF_BASE_MS = 250;
+  private static final long BACKOFF_MAX_MS = 8_000;
+
+  private final Vertx vertx;
+  private final GatewayConfig.Outbound limits;
+  private final SandboxRoutes sandbox;
+  private final DestinationGuard guard;
+  private final WebClient client;
+
+  public OutboundClient(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.limits = config.outbound();
+    this.sandbox = SandboxRoutes.from(config);
+    Set<String> allowed = new HashSet<>(limits.allowedDestinations());
+    allowed.addAll(sandbox.allowedDestinations());
+    this.guard = new DestinationGuard(vertx, allowed);
+    WebClientOptions options = new WebClientOptions().setUserAgent("integration-gateway");
+    options.setFollowRedirects(false);
+    options.setConnectTimeout((int) limits.connectTimeoutMs());
+    options.setForceSni(true);
+    options.setDecompressionSupported(true);
+    this.client = WebClient.create(vertx, options);
+  }
+
+  public Future<OutboundResponse> send(OutboundRequest request) {
+    OutboundRequest copy = withOwnHeaders(request);
+    VendorUrl url;
+    try {
+      url = sandbox.route(VendorUrl.parse(request.url()), copy.headers());
+    } catch (OutboundException e) {
+      return Future.failedFuture(e);
+    }
+    VendorUrl target = url;
+    return guard
+        .check(target.host(), target.port())
+        .compose(address -> attempt(copy, target, address, 1));
+  }
+
+  private static OutboundRequest withOwnHeaders(OutboundRequest r) {
+    var headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(r.headers());
+    return new OutboundRequest(r.vendor(), r.method(), r.url(), headers, r.body(), r.retry());
+  }
+
+  private Future<OutboundResponse> attempt(
+      OutboundRequest request, VendorUrl url, InetAddress address, int attempt) {
+    return once(request, url, address)
+        .transform(
+            done -> {
+              long waitMs = retryDelay(request, done.result(), done.cause(), attempt);
+              if (waitMs < 0) {
+                return done.succeeded() ? Future.succeededFuture(done.result()) : failure(done);
+              }
+              LOG.warn(
+                  "vendor call retried [vendor: {}, host: {}, attempt: {}, wait ms: {}]",
+                  request.vendor(),
+                  url.host(),
+                  attempt,
+                  waitMs);
+              return vertx
+                  .timer(Math.max(1, waitMs))
+                  .compose(t -> attempt(request, url, address, attempt + 1));
+            });
+  }
+
+  private Future<OutboundResponse> once(OutboundRequest request, VendorUrl url, InetAddress ip) {
+    RequestOptions options =
+        new RequestOptions()
+            .setHost(url.host())
+            .setPort(url.port())
+            .setSsl(url.https())
+            .setURI(url.pathAndQuery())
+            .setFollowRedirects(false);
+    SocketAddress server = SocketAddress.inetSocketAddress(url.port(), ip.getHostAddress());
+    var call =
+        client
+            .request(request.method(), server, options)
+            .putHeaders(request.headers())
+            .timeout(limits.requestTimeoutMs());
+    Future<HttpResponse<io.vertx.core.buffer.Buffer>> sent =
+        request.body() == null ? call.send() : call.sendBuffer(request.body());
+    LOG.debug(
+        "vendor call [vendor: {}, method: {}, host: {}]",
+        request.vendor(),
+        request.method(),
+        url.host());
+    return sent.map(r -> new OutboundResponse(r.statusCode(), r.headers(), r.body()))
+        .recover(e -> Future.failedFuture(classify(request, url, e)));
+  }
+
+  /** Milliseconds to wait before the next attempt, or -1 when the outcome is final. */
+  private long retryDelay(
+      OutboundRequest request, OutboundResponse response, Throwable cause, int attempt) {
+    if (attempt >= limits.maxAttempts()) {
+      return -1;
+    }
+    if (response != null) {
+      boolean retryable =
+          response.status() == 429
+              || (request.retry() == Retry.IDEMPOTENT && response.status() >= 500);
+      return retryable ? afterResponse(response, attempt) : -1;
+    }
+    if (cause instanceof OutboundException e) {
+      boolean retryable =
+          e.kind() == Kind.NOT_SENT
+              || (request.retry() == Retry.IDEMPOTENT && e.kind() == Kind.UNKNOWN);
+      return retryable ? backoff(attempt) : -1;
+    }
+    return -1;
+  }
+
+  private long afterResponse(OutboundResponse response, int attempt) {
+    Long seconds = RetryAfter.seconds(response.headers().get("Retry-After"));
+    if (seconds == null) {
+      return backoff(attempt);
+    }
+    return seconds > limits.maxRetryAfterSeconds() ? -1 : seconds * 1000;
+  }
+
+  private static long backoff(int attempt) {
+    long ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS << Math.min(attempt, 10));
+    return ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+  }
+
+  private static Future<OutboundResponse> failure(io.vertx.core.AsyncResult<?> done) {
+    return Future.failedFuture(done.cause());
+  }
+
+  private static OutboundException classify(OutboundRequest request, VendorUrl url, Throwable e) {
+    String what = request.vendor() + " at " + url.host();
+    if (e instanceof ConnectException || e instanceof io.netty.channel.ConnectTimeoutException) {
+      return new OutboundException(Kind.NOT_SENT, "could not connect to " + what);
+    }
+    if (e instanceof java.util.concurrent.TimeoutException
+        || e.getClass().getSimpleName().contains("Timeout")) {
+      return new OutboundException(Kind.UNKNOWN, what + " did not answer in time");
+    }
+    return new OutboundException(Kind.UNKNOWN, "connection to " + what + " failed");
+  }
+
+  public void close() {
+    client.close();
+  }
+}
