@@ -1,0 +1,109 @@
+package com.apisec.gateway.outbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 20, timeUnit = TimeUnit.SECONDS)
+class DestinationGuardTest {
+
+  @Test
+  void isForbidden_privateLoopbackMetadataAndMappedForms_areRefused() throws Exception {
+    List<String> forbidden =
+        List.of(
+            "127.0.0.1",
+            "127.1.2.3",
+            "10.1.2.3",
+            "172.16.0.1",
+            "172.31.255.255",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "224.0.0.1",
+            "255.255.255.255",
+            "198.18.0.1",
+            "::1",
+            "::",
+            "fe80::1",
+            "fd00:ec2::254",
+            "fc00::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            "::ffff:169.254.169.254",
+            "64:ff9b::a00:1",
+            "2002:a00:1::1");
+
+    for (String address : forbidden) {
+      assertTrue(DestinationGuard.isForbidden(InetAddress.getByName(address)), address);
+    }
+  }
+
+  @Test
+  void isForbidden_publicAddresses_areAllowed() throws Exception {
+    List<String> allowed = List.of("93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700::1111");
+
+    for (String address : allowed) {
+      assertFalse(DestinationGuard.isForbidden(InetAddress.getByName(address)), address);
+    }
+  }
+
+  @Test
+  void check_encodedLoopbackForms_areRefusedAfterResolution(Vertx vertx) {
+    DestinationGuard guard = new DestinationGuard(vertx, Set.of());
+
+    for (String host : List.of("localhost", "127.1", "2130706433", "[::ffff:7f00:1]")) {
+      Throwable failure = guard.check(host.replaceAll("[\\[\\]]", ""), 443).cause();
+      failure = failure == null ? waitFailure(guard, host.replaceAll("[\\[\\]]", "")) : failure;
+
+      assertTrue(failure instanceof OutboundException, host);
+      assertEquals(OutboundException.Kind.REFUSED, ((OutboundException) failure).kind());
+    }
+  }
+
+  @Test
+  void check_allowedHostPort_passesOnlyForThatPort(Vertx vertx) throws Exception {
+    DestinationGuard guard = new DestinationGuard(vertx, Set.of("127.0.0.1:9999"));
+
+    InetAddress ok = guard.check("127.0.0.1", 9999).await();
+    Throwable otherPort = waitFailure(guard, "127.0.0.1", 9998);
+
+    assertTrue(ok.isLoopbackAddress());
+    assertTrue(otherPort instanceof OutboundException);
+  }
+
+  @Test
+  void check_unresolvableHost_failsQuicklyNamingTheHost(Vertx vertx) {
+    DestinationGuard guard = new DestinationGuard(vertx, Set.of());
+    long started = System.nanoTime();
+
+    Throwable failure = waitFailure(guard, "no-such-host.invalid");
+
+    assertTrue(failure.getMessage().contains("no-such-host.invalid does not resolve"));
+    assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+  }
+
+  private static Throwable waitFailure(DestinationGuard guard, String host) {
+    return waitFailure(guard, host, 443);
+  }
+
+  private static Throwable waitFailure(DestinationGuard guard, String host, int port) {
+    try {
+      guard.check(host, port).await();
+      return null;
+    } catch (Exception e) {
+      return e;
+    }
+  }
+}
