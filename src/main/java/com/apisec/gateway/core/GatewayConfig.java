@@ -14,6 +14,7 @@ public record GatewayConfig(
     Mode mode,
     Path dataDir,
     String logLevel,
+    long reloadScanMs,
     Http http,
     Store store,
     Security security,
@@ -44,11 +45,19 @@ public record GatewayConfig(
     }
   }
 
-  /** Keys: the AES key for secrets at rest and the JWT secrets (a list, for rotation). */
-  public record Security(String secretKey, List<String> jwtSecrets) {
+  /**
+   * Keys: the AES key for secrets at rest, the HS256 JWT secrets and RS256 public key files (lists,
+   * so a key is added by reload before the old one is removed).
+   */
+  public record Security(
+      String secretKey, List<String> jwtSecrets, List<String> jwtPublicKeyFiles) {
     @Override
     public String toString() {
-      return "Security[secretKey=[REDACTED], jwtSecrets=" + jwtSecrets.size() + " keys]";
+      return "Security[secretKey=[REDACTED], jwtSecrets="
+          + jwtSecrets.size()
+          + " keys, jwtPublicKeyFiles="
+          + jwtPublicKeyFiles
+          + "]";
     }
   }
 
@@ -71,6 +80,7 @@ public record GatewayConfig(
             mode,
             Path.of(root.string("dataDir", "data")),
             logLevel(root.string("logLevel", "INFO")),
+            root.number("reloadScanMs", 1_000, 0, 3_600_000),
             http(root.section("http")),
             store(root.section("store")),
             security(root.section("security")),
@@ -100,8 +110,12 @@ public record GatewayConfig(
     if (mode == Mode.PRODUCTION && security.secretKey().isEmpty()) {
       throw new ConfigException("mode is production but security.secretKey is not set");
     }
-    if (mode == Mode.PRODUCTION && security.jwtSecrets().isEmpty()) {
-      throw new ConfigException("mode is production but security.jwtSecrets is empty");
+    if (mode == Mode.PRODUCTION
+        && security.jwtSecrets().isEmpty()
+        && security.jwtPublicKeyFiles().isEmpty()) {
+      throw new ConfigException(
+          "mode is production but neither security.jwtSecrets nor security.jwtPublicKeyFiles is"
+              + " set");
     }
   }
 
@@ -138,7 +152,8 @@ public record GatewayConfig(
   }
 
   private static Security security(ConfigValues v) {
-    return new Security(v.string("secretKey", ""), v.strings("jwtSecrets"));
+    return new Security(
+        v.string("secretKey", ""), v.strings("jwtSecrets"), v.strings("jwtPublicKeyFiles"));
   }
 
   private static Outbound outbound(ConfigValues v) {

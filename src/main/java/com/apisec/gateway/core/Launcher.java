@@ -2,7 +2,7 @@ package com.apisec.gateway.core;
 
 import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
-import com.apisec.gateway.api.TokenVerifier;
+import com.apisec.gateway.api.TokenKeys;
 import com.apisec.gateway.store.SecretBox;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -36,7 +37,7 @@ public final class Launcher {
     Vertx vertx = Vertx.vertx();
     try {
       Node node = start(vertx, configFile, env).await(5, TimeUnit.MINUTES);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close(), "gateway-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(node::close, "gateway-shutdown"));
       return 0;
     } catch (ConfigException e) {
       LOG.error("invalid configuration: {}", e.getMessage());
@@ -49,7 +50,11 @@ public final class Launcher {
 
   /** A started node: what it runs, and where. */
   public record Node(
-      Vertx vertx, GatewayConfig config, int httpPort, int sandboxPort, String store) {
+      Vertx vertx, LiveConfig live, TokenKeys keys, int httpPort, int sandboxPort, String store) {
+    public GatewayConfig config() {
+      return live.get();
+    }
+
     public void close() {
       try {
         vertx.close().await(30, TimeUnit.SECONDS);
@@ -59,28 +64,54 @@ public final class Launcher {
     }
   }
 
-  /** Starts a node on an existing Vert.x; tests use this with their own config and data dir. */
+  /**
+   * Starts a node on an existing Vert.x from a config file and watches the file for reloadable
+   * changes. Tests use this with their own file and data dir.
+   */
   public static Future<Node> start(Vertx vertx, Path configFile, Map<String, String> env) {
     return ConfigLoader.load(vertx, configFile, env)
-        .compose(raw -> start(vertx, GatewayConfig.from(raw)));
+        .compose(
+            raw ->
+                start(vertx, new LiveConfig(GatewayConfig.from(raw)))
+                    .onSuccess(node -> watch(vertx, configFile, env, node)));
   }
 
+  /** Starts a node with a fixed config (no file to watch). */
   public static Future<Node> start(Vertx vertx, GatewayConfig config) {
+    return start(vertx, new LiveConfig(config));
+  }
+
+  private static Future<Node> start(Vertx vertx, LiveConfig live) {
     long started = System.nanoTime();
+    GatewayConfig config = live.get();
     applyLogLevel(config.logLevel());
     Keys keys = Keys.load(config, true);
-    LOG.info("keys loaded [jwt keys: {}]", keys.jwtSecrets().size());
+    LOG.info(
+        "keys loaded [token keys: {}]", keys.jwtSecrets().size() + keys.jwtPublicKeys().size());
+    TokenKeys tokenKeys = new TokenKeys(keys);
     StoreVerticle store = new StoreVerticle(config);
     return deploy(vertx, "store", store)
-        .compose(id -> deployIntegrations(vertx, context(config, keys, store)))
-        .compose(ignored -> deployApi(vertx, config, keys))
+        .compose(id -> deployIntegrations(vertx, context(live, keys, store)))
+        .compose(ignored -> deployApi(vertx, live, tokenKeys))
         .compose(
-            api -> deploySandbox(vertx, config).map(port -> node(vertx, config, api, port, store)))
+            api ->
+                deploySandbox(vertx, config)
+                    .map(
+                        port ->
+                            new Node(vertx, live, tokenKeys, api.port(), port, store.describe())))
         .onSuccess(node -> ready(vertx, node, started));
   }
 
-  private static GatewayContext context(GatewayConfig config, Keys keys, StoreVerticle store) {
-    return new GatewayContext(config, new SecretBox(keys.secretKey()), store.mongoConfig());
+  private static void watch(Vertx vertx, Path file, Map<String, String> env, Node node) {
+    if (node.config().reloadScanMs() > 0) {
+      new ConfigWatcher(vertx, file, env, node.live(), node.keys()::check)
+          .start(node.config().reloadScanMs());
+    }
+  }
+
+  private static GatewayContext context(LiveConfig live, Keys keys, StoreVerticle store) {
+    return new GatewayContext(
+        live.get(), new SecretBox(keys.secretKey()), store.mongoConfig(), live);
   }
 
   private static Future<Void> deployIntegrations(Vertx vertx, GatewayContext context) {
@@ -98,10 +129,9 @@ public final class Launcher {
     return List.of();
   }
 
-  private static Future<HttpApiVerticle> deployApi(Vertx vertx, GatewayConfig config, Keys keys) {
-    HttpApiVerticle api =
-        new HttpApiVerticle(
-            config, v -> new TokenVerifier(v, keys.jwtSecrets()), () -> readiness(vertx));
+  private static Future<HttpApiVerticle> deployApi(
+      Vertx vertx, LiveConfig live, TokenKeys tokenKeys) {
+    HttpApiVerticle api = new HttpApiVerticle(live, tokenKeys::verifier, () -> readiness(vertx));
     return deploy(vertx, "http api", api).map(api);
   }
 
@@ -120,20 +150,12 @@ public final class Launcher {
         .onFailure(e -> LOG.error("deploy failed [verticle: {}]: {}", name, e.getMessage()));
   }
 
-  private static Node node(
-      Vertx vertx,
-      GatewayConfig config,
-      HttpApiVerticle api,
-      int sandboxPort,
-      StoreVerticle store) {
-    return new Node(vertx, config, api.port(), sandboxPort, store.describe());
-  }
-
   private static void ready(Vertx vertx, Node node, long startedNanos) {
     LocalMap<String, Boolean> state = vertx.sharedData().getLocalMap(STATE_MAP);
     state.put("ready", true);
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-    LOG.info("gateway ready [ms: {}, mode: {}]", ms, node.config().mode().name().toLowerCase());
+    String mode = node.config().mode().name().toLowerCase(Locale.ROOT);
+    LOG.info("gateway ready [ms: {}, mode: {}]", ms, mode);
     LOG.info("api: http://localhost:{}/api/", node.httpPort());
     LOG.info("store: {}", node.store());
     if (node.sandboxPort() > 0) {
@@ -146,7 +168,7 @@ public final class Launcher {
     return Future.succeededFuture(Boolean.TRUE.equals(state.get("ready")));
   }
 
-  private static void applyLogLevel(String level) {
+  static void applyLogLevel(String level) {
     Logger logger = LoggerFactory.getLogger("com.apisec.gateway");
     if (logger instanceof ch.qos.logback.classic.Logger logback) {
       logback.setLevel(Level.toLevel(level));

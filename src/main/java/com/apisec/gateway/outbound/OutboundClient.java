@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,21 +33,25 @@ public final class OutboundClient {
   private static final long BACKOFF_MAX_MS = 8_000;
 
   private final Vertx vertx;
-  private final GatewayConfig.Outbound limits;
+  private final Supplier<GatewayConfig> config;
   private final SandboxRoutes sandbox;
-  private final DestinationGuard guard;
   private final WebClient client;
+  private volatile Guarded guarded;
+
+  /** The guard for one allow-list; rebuilt when a reload changes the list. */
+  private record Guarded(java.util.List<String> allowed, DestinationGuard guard) {}
 
   public OutboundClient(Vertx vertx, GatewayConfig config) {
+    this(vertx, () -> config);
+  }
+
+  /** A client that reads its limits and allow-list from the live config on every call. */
+  public OutboundClient(Vertx vertx, Supplier<GatewayConfig> config) {
     this.vertx = vertx;
-    this.limits = config.outbound();
-    this.sandbox = SandboxRoutes.from(config);
-    Set<String> allowed = new HashSet<>(limits.allowedDestinations());
-    allowed.addAll(sandbox.allowedDestinations());
-    this.guard = new DestinationGuard(vertx, allowed);
+    this.config = config;
+    this.sandbox = SandboxRoutes.from(config.get());
     WebClientOptions options = new WebClientOptions().setUserAgent("integration-gateway");
     options.setFollowRedirects(false);
-    options.setConnectTimeout((int) limits.connectTimeoutMs());
     options.setForceSni(true);
     options.setDecompressionSupported(true);
     this.client = WebClient.create(vertx, options);
@@ -61,9 +66,21 @@ public final class OutboundClient {
       return Future.failedFuture(e);
     }
     VendorUrl target = url;
-    return guard
+    return guard()
         .check(target.host(), target.port())
         .compose(address -> attempt(copy, target, address, 1));
+  }
+
+  private DestinationGuard guard() {
+    java.util.List<String> allowed = config.get().outbound().allowedDestinations();
+    Guarded current = guarded;
+    if (current == null || !current.allowed().equals(allowed)) {
+      Set<String> all = new HashSet<>(allowed);
+      all.addAll(sandbox.allowedDestinations());
+      current = new Guarded(allowed, new DestinationGuard(vertx, all));
+      guarded = current;
+    }
+    return current.guard();
   }
 
   private static OutboundRequest withOwnHeaders(OutboundRequest r) {
@@ -93,8 +110,10 @@ public final class OutboundClient {
   }
 
   private Future<OutboundResponse> once(OutboundRequest request, VendorUrl url, InetAddress ip) {
+    GatewayConfig.Outbound limits = config.get().outbound();
     RequestOptions options =
         new RequestOptions()
+            .setConnectTimeout(limits.connectTimeoutMs())
             .setHost(url.host())
             .setPort(url.port())
             .setSsl(url.https())
@@ -120,6 +139,7 @@ public final class OutboundClient {
   /** Milliseconds to wait before the next attempt, or -1 when the outcome is final. */
   private long retryDelay(
       OutboundRequest request, OutboundResponse response, Throwable cause, int attempt) {
+    GatewayConfig.Outbound limits = config.get().outbound();
     if (attempt >= limits.maxAttempts()) {
       return -1;
     }
@@ -127,7 +147,7 @@ public final class OutboundClient {
       boolean retryable =
           response.status() == 429
               || (request.retry() == Retry.IDEMPOTENT && response.status() >= 500);
-      return retryable ? afterResponse(response, attempt) : -1;
+      return retryable ? afterResponse(limits, response, attempt) : -1;
     }
     if (cause instanceof OutboundException e) {
       boolean retryable =
@@ -138,7 +158,8 @@ public final class OutboundClient {
     return -1;
   }
 
-  private long afterResponse(OutboundResponse response, int attempt) {
+  private static long afterResponse(
+      GatewayConfig.Outbound limits, OutboundResponse response, int attempt) {
     Long seconds = RetryAfter.seconds(response.headers().get("Retry-After"));
     if (seconds == null) {
       return backoff(attempt);

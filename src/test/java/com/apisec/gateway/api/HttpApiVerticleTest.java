@@ -9,6 +9,7 @@ import com.apisec.gateway.core.Addresses;
 import com.apisec.gateway.core.BusOperation;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.GatewayException;
+import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,8 +45,8 @@ class HttpApiVerticleTest {
     GatewayConfig config = GatewayConfig.from(json);
     HttpApiVerticle api =
         new HttpApiVerticle(
-            config,
-            v -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
+            LiveConfig.fixed(config),
+            (v, c) -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
             () -> Future.succeededFuture(true));
     vertx.deployVerticle(api).await();
     port = api.port();
