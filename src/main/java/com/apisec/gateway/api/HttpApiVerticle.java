@@ -3,6 +3,7 @@ package com.apisec.gateway.api;
 import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.LiveConfig;
+import com.apisec.gateway.core.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -59,6 +60,7 @@ public final class HttpApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(this::cors);
     router.get("/health").handler(this::health);
+    router.get("/metrics").handler(this::metrics);
     router.post(PREFIX + "*").handler(ctx -> handlers.body().handle(ctx));
     router.post(PREFIX + "*").handler(this::dispatch);
     router.route().handler(ctx -> ErrorBodies.send(ctx.response(), 404, "Not found"));
@@ -117,9 +119,32 @@ public final class HttpApiVerticle extends VerticleBase {
             });
   }
 
+  private void metrics(RoutingContext ctx) {
+    if (!live.get().http().metricsRequireToken()) {
+      sendMetrics(ctx);
+      return;
+    }
+    handlers
+        .verifier()
+        .verify(token(ctx))
+        .onSuccess(caller -> sendMetrics(ctx))
+        .onFailure(e -> ErrorBodies.send(ctx.response(), 401, "Unauthorized"));
+  }
+
+  private static void sendMetrics(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(Metrics.scrape());
+  }
+
   private void dispatch(RoutingContext ctx) {
     String name = ctx.request().path().substring(PREFIX.length());
     Operation op = Operations.find(name).orElse(null);
+    long started = System.nanoTime();
+    String label = op == null ? "unknown" : op.name();
+    ctx.addEndHandler(
+        done ->
+            Metrics.request(label, ctx.response().getStatusCode(), System.nanoTime() - started));
     if (op == null) {
       ErrorBodies.send(ctx.response(), 404, "Not found");
       return;

@@ -27,7 +27,12 @@ public record GatewayConfig(
   }
 
   /** The HTTP API listener. */
-  public record Http(String host, int port, long bodyLimitBytes, List<String> corsOrigins) {}
+  public record Http(
+      String host,
+      int port,
+      long bodyLimitBytes,
+      List<String> corsOrigins,
+      boolean metricsRequireToken) {}
 
   /** Where settings live: a MongoDB URI, or empty for the embedded store in the data dir. */
   public record Store(String mongoUri, String database) {
@@ -140,7 +145,8 @@ public record GatewayConfig(
         v.string("host", "0.0.0.0"),
         (int) v.number("port", 8080, 0, 65535),
         v.number("bodyLimitBytes", 1_048_576, 1024, 64L * 1024 * 1024),
-        v.strings("corsOrigins"));
+        v.strings("corsOrigins"),
+        v.bool("metricsRequireToken", false));
   }
 
   private static Store store(ConfigValues v) {

@@ -17,7 +17,8 @@ final class Reloadable {
             current.http().host(),
             current.http().port(),
             next.http().bodyLimitBytes(),
-            next.http().corsOrigins());
+            next.http().corsOrigins(),
+            next.http().metricsRequireToken());
     GatewayConfig.Security security =
         new GatewayConfig.Security(
             current.security().secretKey(),

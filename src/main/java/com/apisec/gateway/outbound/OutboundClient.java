@@ -1,6 +1,7 @@
 package com.apisec.gateway.outbound;
 
 import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.core.Metrics;
 import com.apisec.gateway.outbound.OutboundException.Kind;
 import com.apisec.gateway.outbound.OutboundRequest.Retry;
 import io.vertx.core.Future;
@@ -97,6 +98,7 @@ public final class OutboundClient {
               if (waitMs < 0) {
                 return done.succeeded() ? Future.succeededFuture(done.result()) : failure(done);
               }
+              Metrics.retry(request.vendor());
               LOG.warn(
                   "vendor call retried [vendor: {}, host: {}, attempt: {}, wait ms: {}]",
                   request.vendor(),
@@ -132,8 +134,17 @@ public final class OutboundClient {
         request.vendor(),
         request.method(),
         url.host());
+    long started = System.nanoTime();
     return sent.map(r -> new OutboundResponse(r.statusCode(), r.headers(), r.body()))
-        .recover(e -> Future.failedFuture(classify(request, url, e)));
+        .recover(e -> Future.failedFuture(classify(request, url, e)))
+        .onComplete(
+            done ->
+                Metrics.vendorCall(
+                    request.vendor(),
+                    done.succeeded()
+                        ? Integer.toString(done.result().status())
+                        : ((OutboundException) done.cause()).kind().name(),
+                    System.nanoTime() - started));
   }
 
   /** Milliseconds to wait before the next attempt, or -1 when the outcome is final. */

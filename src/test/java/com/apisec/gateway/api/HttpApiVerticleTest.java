@@ -180,6 +180,21 @@ class HttpApiVerticleTest {
     assertEquals(503, unserved.statusCode());
   }
 
+  @Test
+  void metrics_afterRequests_countThemPerOperationAndStatus() {
+    post("fetchIntegration", Tokens.admin(vertx, ACCOUNT), "{}");
+    post("jira/add", Tokens.admin(vertx, ACCOUNT), "{}");
+
+    String text = client.get(port, "127.0.0.1", "/metrics").send().await().bodyAsString();
+
+    assertTrue(
+        text.contains(
+            "gateway_requests_seconds_count{operation=\"fetchIntegration\"," + "status=\"200\"}"),
+        text);
+    assertTrue(text.contains("operation=\"jira/add\",status=\"422\""), text);
+    assertTrue(text.contains("jvm_memory_used_bytes"));
+  }
+
   private HttpResponse<Buffer> post(String operation, String token, String body) {
     var request = client.post(port, "127.0.0.1", "/api/" + operation);
     if (token != null) {
