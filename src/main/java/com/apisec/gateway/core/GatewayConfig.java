@@ -34,8 +34,12 @@ public record GatewayConfig(
       List<String> corsOrigins,
       boolean metricsRequireToken) {}
 
-  /** Where settings live: a MongoDB URI, or empty for the embedded store in the data dir. */
-  public record Store(String mongoUri, String database) {
+  /**
+   * Where settings live: a MongoDB URI, or empty for the embedded store in the data dir. The
+   * platform's own databases (one per account) are on {@code platformMongoUri}, by default the same
+   * server.
+   */
+  public record Store(String mongoUri, String database, String platformMongoUri) {
     public boolean embedded() {
       return mongoUri.isEmpty();
     }
@@ -154,7 +158,7 @@ public record GatewayConfig(
     if (database.isEmpty()) {
       throw new ConfigException("store.database must not be empty");
     }
-    return new Store(v.string("mongoUri", ""), database);
+    return new Store(v.string("mongoUri", ""), database, v.string("platformMongoUri", ""));
   }
 
   private static Security security(ConfigValues v) {

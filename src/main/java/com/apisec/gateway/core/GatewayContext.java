@@ -1,5 +1,6 @@
 package com.apisec.gateway.core;
 
+import com.apisec.gateway.store.PlatformStore;
 import com.apisec.gateway.store.SecretBox;
 import io.vertx.core.json.JsonObject;
 
@@ -8,13 +9,17 @@ import io.vertx.core.json.JsonObject;
  * (reloads), the secret sealer, the store.
  */
 public record GatewayContext(
-    GatewayConfig config, SecretBox secrets, JsonObject mongoConfig, LiveConfig live) {
+    GatewayConfig config,
+    SecretBox secrets,
+    JsonObject mongoConfig,
+    LiveConfig live,
+    PlatformStore platform) {
   public GatewayContext {
     mongoConfig = mongoConfig.copy();
   }
 
   public GatewayContext(GatewayConfig config, SecretBox secrets, JsonObject mongoConfig) {
-    this(config, secrets, mongoConfig, LiveConfig.fixed(config));
+    this(config, secrets, mongoConfig, LiveConfig.fixed(config), null);
   }
 
   @Override

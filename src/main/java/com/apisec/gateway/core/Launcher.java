@@ -111,7 +111,7 @@ public final class Launcher {
 
   private static GatewayContext context(LiveConfig live, Keys keys, StoreVerticle store) {
     return new GatewayContext(
-        live.get(), new SecretBox(keys.secretKey()), store.mongoConfig(), live);
+        live.get(), new SecretBox(keys.secretKey()), store.mongoConfig(), live, store.platform());
   }
 
   private static Future<Void> deployIntegrations(Vertx vertx, GatewayContext context) {
