@@ -3,6 +3,7 @@ package com.apisec.gateway.core;
 import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
 import com.apisec.gateway.api.TokenKeys;
+import com.apisec.gateway.sandbox.SandboxVerticle;
 import com.apisec.gateway.store.SecretBox;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
@@ -139,8 +140,8 @@ public final class Launcher {
     if (!config.sandbox().enabled()) {
       return Future.succeededFuture(0);
     }
-    // TODO(#2): the sandbox verticle with the Jira stand-in is deployed here.
-    return Future.succeededFuture(0);
+    SandboxVerticle sandbox = new SandboxVerticle(config.sandbox(), List.of());
+    return deploy(vertx, "sandbox", sandbox).map(id -> sandbox.port());
   }
 
   private static Future<String> deploy(Vertx vertx, String name, VerticleBase verticle) {
