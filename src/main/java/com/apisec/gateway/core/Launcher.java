@@ -3,6 +3,7 @@ package com.apisec.gateway.core;
 import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
 import com.apisec.gateway.api.TokenVerifier;
+import com.apisec.gateway.integrations.jira.JiraVerticle;
 import com.apisec.gateway.store.SecretBox;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
@@ -95,7 +96,7 @@ public final class Launcher {
 
   /** The integration verticles, in deployment order. */
   static List<Map.Entry<String, Function<GatewayContext, VerticleBase>>> integrations() {
-    return List.of();
+    return List.of(Map.entry("jira", JiraVerticle::new));
   }
 
   private static Future<HttpApiVerticle> deployApi(Vertx vertx, GatewayConfig config, Keys keys) {
