@@ -1,0 +1,166 @@
+package com.apisec.gateway.integrations.jira.support;
+
+import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.core.Launcher;
+import com.apisec.gateway.store.Collections;
+import com.apisec.gateway.store.EmbeddedStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A whole gateway node for end-to-end tests: its own embedded store (so tests can read raw
+ * documents), the Jira stand-in as the sandbox, and Jira's host routed to it.
+ */
+public final class TestGateway implements AutoCloseable {
+  public static final String BASE_URL = "https://example-org.atlassian.net";
+  private static final AtomicLong ACCOUNTS = new AtomicLong(1_000_000);
+
+  private final Vertx vertx;
+  private final EmbeddedStore store;
+  private final JiraStandIn jira;
+  private final JWTAuth signer;
+  private final WebClient web;
+  private final MongoClient raw;
+  private final int httpPort;
+
+  private TestGateway(
+      Vertx vertx,
+      EmbeddedStore store,
+      JiraStandIn jira,
+      JWTAuth signer,
+      int httpPort,
+      String database) {
+    this.vertx = vertx;
+    this.store = store;
+    this.jira = jira;
+    this.signer = signer;
+    this.httpPort = httpPort;
+    this.web = WebClient.create(vertx);
+    this.raw =
+        MongoClient.create(
+            vertx,
+            new JsonObject()
+                .put("connection_string", store.connectionString())
+                .put("db_name", database));
+  }
+
+  /** Starts the stand-in, the store and a node whose vendor calls time out after the given ms. */
+  public static TestGateway start(Vertx vertx, Path dir, long requestTimeoutMs) throws Exception {
+    JiraStandIn jira = new JiraStandIn(vertx);
+    int jiraPort = jira.start().await(10, TimeUnit.SECONDS);
+    EmbeddedStore store = EmbeddedStore.start(dir.resolve("store"), "127.0.0.1", 0);
+    String jwtSecret = random(48);
+    JsonObject config = config(dir, store, jwtSecret, jiraPort, requestTimeoutMs);
+    Launcher.Node node =
+        Launcher.start(vertx, GatewayConfig.from(config)).await(60, TimeUnit.SECONDS);
+    JWTAuth signer =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtSecret)));
+    return new TestGateway(vertx, store, jira, signer, node.httpPort(), "gateway");
+  }
+
+  private static JsonObject config(
+      Path dir, EmbeddedStore store, String jwtSecret, int jiraPort, long requestTimeoutMs) {
+    return new JsonObject()
+        .put("mode", "development")
+        .put("dataDir", dir.resolve("data").toString())
+        .put("logLevel", "DEBUG")
+        .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+        .put(
+            "store",
+            new JsonObject().put("mongoUri", store.connectionString()).put("database", "gateway"))
+        .put(
+            "security",
+            new JsonObject()
+                .put("secretKey", random(32))
+                .put("jwtSecrets", new JsonArray().add(jwtSecret)))
+        .put(
+            "outbound",
+            new JsonObject()
+                .put("connectTimeoutMs", 1000)
+                .put("requestTimeoutMs", requestTimeoutMs)
+                .put("maxAttempts", 3)
+                .put("maxRetryAfterSeconds", 1))
+        .put(
+            "sandbox",
+            new JsonObject()
+                .put("enabled", true)
+                .put("host", "127.0.0.1")
+                .put("port", jiraPort)
+                .put("routes", new JsonObject().put("example-org.atlassian.net", "jira")));
+  }
+
+  public JiraStandIn jira() {
+    return jira;
+  }
+
+  /** A fresh account id, so that tests sharing a node never see each other's data. */
+  public static long newAccount() {
+    return ACCOUNTS.incrementAndGet();
+  }
+
+  /** A token with INTEGRATIONS and ISSUES read-write, as the ADMIN role has. */
+  public String adminToken(long accountId) {
+    return token(accountId, "ADMIN", "READ_WRITE", "READ_WRITE");
+  }
+
+  public String token(long accountId, String role, String integrations, String issues) {
+    JsonObject claims =
+        new JsonObject()
+            .put("accountId", accountId)
+            .put("sub", "admin@example.com")
+            .put("role", role)
+            .put(
+                "permissions",
+                new JsonObject().put("INTEGRATIONS", integrations).put("ISSUES", issues));
+    return signer.generateToken(claims, new JWTOptions().setAlgorithm("HS256"));
+  }
+
+  /** POST /api/{operation} and wait for the answer. */
+  public HttpResponse<Buffer> post(String operation, String token, JsonObject body) {
+    return send(operation, token, body).await();
+  }
+
+  /** POST /api/{operation} without waiting, for requests that must run at the same time. */
+  public Future<HttpResponse<Buffer>> send(String operation, String token, JsonObject body) {
+    return web.post(httpPort, "127.0.0.1", "/api/" + operation)
+        .putHeader("Authorization", "Bearer " + token)
+        .sendJsonObject(body);
+  }
+
+  /** The account's integration document exactly as stored. */
+  public JsonObject storedIntegration(long accountId) {
+    return raw.findOne(
+            Collections.JIRA_INTEGRATIONS, new JsonObject().put("accountId", accountId), null)
+        .await();
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await(30, TimeUnit.SECONDS);
+    store.close();
+  }
+
+  private static String random(int bytes) {
+    byte[] out = new byte[bytes];
+    new SecureRandom().nextBytes(out);
+    return Base64.getEncoder().encodeToString(out);
+  }
+}
