@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.apisec.gateway.integrations.jira.support.JiraStandIn;
 import com.apisec.gateway.integrations.jira.support.JiraStandIn.Failure;
+import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -38,10 +39,10 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class JiraLogSafetyTest {
-  private static final String TOKEN = JiraSettingsFlowTest.TOKEN;
+  private static final String TOKEN = Seed.API_TOKEN;
   private static final String BASIC =
       Base64.getEncoder()
-          .encodeToString(("user@example.com:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+          .encodeToString((Seed.USER_EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
   private static TestGateway gateway;
   @TempDir static Path dir;
 
@@ -77,12 +78,12 @@ class JiraLogSafetyTest {
   void jiraFails401_400_503Html_noTokenInLogsOrReplies() {
     JiraStandIn jira = gateway.jira();
     jira.failNext("issueTypes", Failure.json(401, echo("token " + TOKEN + " is not valid")));
-    call("jira/add", JiraSettingsFlowTest.seedSave());
-    call("jira/add", JiraSettingsFlowTest.seedSave());
+    call("jira/add", Seed.save());
+    call("jira/add", Seed.save());
     jira.failNext("create", Failure.json(400, echo("Basic " + BASIC + " cannot create")));
-    call("createGeneralJiraTicket", JiraTicketFlowTest.seedTicket());
+    call("createGeneralJiraTicket", Seed.ticket());
     jira.failNext("create", Failure.html(503).afterActing());
-    call("createGeneralJiraTicket", JiraTicketFlowTest.seedTicket().put("threatEventId", "t-2"));
+    call("createGeneralJiraTicket", Seed.ticket().put("threatEventId", "t-2"));
     jira.failNext("attach", Failure.json(400, echo("upload refused for " + TOKEN)));
 
     call("attachFileToIssue", new JsonObject().put("issueId", "SCRUM-1").put("origReq", "x"));

@@ -1,5 +1,7 @@
 package com.apisec.gateway.integrations.jira;
 
+import static com.apisec.gateway.integrations.jira.support.Replies.assertError;
+import static com.apisec.gateway.integrations.jira.support.Replies.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.integrations.jira.support.JiraStandIn;
+import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class JiraSettingsFlowTest {
-  static final String TOKEN = "seed-jira-api-token-7Qx2";
   private static TestGateway gateway;
   @TempDir static Path dir;
 
@@ -55,23 +57,14 @@ class JiraSettingsFlowTest {
     jwt = gateway.adminToken(account);
   }
 
-  static JsonObject seedSave() {
-    return new JsonObject()
-        .put("baseUrl", TestGateway.BASE_URL)
-        .put("userEmail", "user@example.com")
-        .put("apiToken", TOKEN)
-        .put("jiraType", "CLOUD")
-        .put("projectMappings", new JsonObject().put("SCRUM", new JsonObject()));
-  }
-
   @Test
   void save_seedValues_returnsIntegrationWithIssueTypesAndTokenMasked() {
-    JsonObject body = seedSave();
+    JsonObject body = Seed.save();
 
     HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
 
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    assertFalse(response.bodyAsString().contains(TOKEN));
+    assertFalse(response.bodyAsString().contains(Seed.API_TOKEN));
     JsonObject saved = response.bodyAsJsonObject().getJsonObject("jiraIntegration");
     assertEquals("********", saved.getString("apiToken"));
     assertEquals(TestGateway.BASE_URL, saved.getString("baseUrl"));
@@ -80,18 +73,19 @@ class JiraSettingsFlowTest {
     assertEquals(new JsonArray(), response.bodyAsJsonObject().getJsonArray("failedProjectKeys"));
     String basic =
         Base64.getEncoder()
-            .encodeToString(("user@example.com:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+            .encodeToString(
+                (Seed.USER_EMAIL + ":" + Seed.API_TOKEN).getBytes(StandardCharsets.UTF_8));
     assertEquals("Basic " + basic, lastIssueTypesCall().headers().get("Authorization"));
   }
 
   @Test
   void fetchIntegration_afterSave_returnsStoredIntegrationWithTokenMasked() {
-    save(seedSave());
+    save(Seed.save());
 
     HttpResponse<Buffer> response = gateway.post("fetchIntegration", jwt, new JsonObject());
 
     assertEquals(200, response.statusCode());
-    assertFalse(response.bodyAsString().contains(TOKEN));
+    assertFalse(response.bodyAsString().contains(Seed.API_TOKEN));
     JsonObject integration = response.bodyAsJsonObject();
     assertEquals("********", integration.getString("apiToken"));
     assertEquals("user@example.com", integration.getString("userEmail"));
@@ -101,7 +95,7 @@ class JiraSettingsFlowTest {
 
   @Test
   void fetchIntegration_noIntegration_returnsNull_andAnotherAccountSeesNothing() {
-    save(seedSave());
+    save(Seed.save());
     long other = TestGateway.newAccount();
 
     HttpResponse<Buffer> response =
@@ -113,22 +107,22 @@ class JiraSettingsFlowTest {
 
   @Test
   void save_storedDocument_holdsOnlyTheSealedToken() {
-    save(seedSave());
+    save(Seed.save());
 
     JsonObject stored = gateway.storedIntegration(account);
 
-    assertFalse(stored.encode().contains(TOKEN));
+    assertFalse(stored.encode().contains(Seed.API_TOKEN));
     assertTrue(stored.getString("apiToken").startsWith("v1:"));
     assertEquals(account, stored.getLong("accountId"));
   }
 
   @Test
   void save_maskedTokenAndSameHost_keepsStoredTokenForJiraCalls() {
-    save(seedSave());
+    save(Seed.save());
     String sealed = gateway.storedIntegration(account).getString("apiToken");
     String firstAuthorization = lastIssueTypesCall().headers().get("Authorization");
     JsonObject again =
-        seedSave()
+        Seed.save()
             .put("apiToken", "********")
             .put("projectMappings", new JsonObject().put("API", new JsonObject()));
 
@@ -141,7 +135,7 @@ class JiraSettingsFlowTest {
 
   @Test
   void save_firstSaveWithoutToken_returns422NamingApiToken() {
-    JsonObject body = seedSave();
+    JsonObject body = Seed.save();
     body.remove("apiToken");
 
     HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
@@ -151,10 +145,10 @@ class JiraSettingsFlowTest {
 
   @Test
   void save_newHostWithoutToken_returns422NamingApiToken_andCallsNothing() {
-    save(seedSave());
+    save(Seed.save());
     gateway.jira().reset();
     JsonObject moved =
-        seedSave().put("baseUrl", "https://other-org.atlassian.net").put("apiToken", "********");
+        Seed.save().put("baseUrl", "https://other-org.atlassian.net").put("apiToken", "********");
 
     HttpResponse<Buffer> response = gateway.post("jira/add", jwt, moved);
 
@@ -172,7 +166,7 @@ class JiraSettingsFlowTest {
             .put("fieldId", "priority")
             .put("severityToValueMap", new JsonObject().put("HIGH", "1"));
     save(
-        seedSave()
+        Seed.save()
             .put(
                 "projectMappings",
                 new JsonObject()
@@ -180,14 +174,14 @@ class JiraSettingsFlowTest {
 
     JsonObject kept =
         save(
-            seedSave()
+            Seed.save()
                 .put(
                     "projectMappings",
                     new JsonObject()
                         .put("SCRUM", new JsonObject().putNull("priorityFieldMapping"))));
     JsonObject replaced =
         save(
-            seedSave()
+            Seed.save()
                 .put(
                     "projectMappings",
                     new JsonObject()
@@ -209,7 +203,7 @@ class JiraSettingsFlowTest {
   @Test
   void save_unknownProjectBesideKnownOne_savesKnownAndListsFailed() {
     JsonObject body =
-        seedSave()
+        Seed.save()
             .put(
                 "projectMappings",
                 new JsonObject().put("SCRUM", new JsonObject()).put("NOPE", new JsonObject()));
@@ -229,7 +223,7 @@ class JiraSettingsFlowTest {
 
   @Test
   void save_jiraRefusesToken_returns422CredentialsRejected_andStoresNothing() {
-    JsonObject body = seedSave().put("apiToken", JiraStandIn.INVALID_TOKEN);
+    JsonObject body = Seed.save().put("apiToken", JiraStandIn.INVALID_TOKEN);
 
     HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
 
@@ -243,7 +237,7 @@ class JiraSettingsFlowTest {
       gateway.jira().failNext("issueTypes", JiraStandIn.Failure.html(503));
     }
 
-    HttpResponse<Buffer> response = gateway.post("jira/add", jwt, seedSave());
+    HttpResponse<Buffer> response = gateway.post("jira/add", jwt, Seed.save());
 
     assertError(response, 422, "Jira returned 503 with a non-JSON body");
   }
@@ -251,26 +245,26 @@ class JiraSettingsFlowTest {
   @Test
   void save_badInput_returns422NamingTheField() {
     assertError(
-        gateway.post("jira/add", jwt, seedSave().put("jiraType", "SERVER")),
+        gateway.post("jira/add", jwt, Seed.save().put("jiraType", "SERVER")),
         422,
         "jiraType must be CLOUD or DATA_CENTER");
     assertError(
-        gateway.post("jira/add", jwt, seedSave().put("jiraType", "DATA_CENTER")),
+        gateway.post("jira/add", jwt, Seed.save().put("jiraType", "DATA_CENTER")),
         422,
         "jiraType DATA_CENTER is not supported yet; use CLOUD");
     assertError(
-        gateway.post("jira/add", jwt, seedSave().put("projectMappings", new JsonArray())),
+        gateway.post("jira/add", jwt, Seed.save().put("projectMappings", new JsonArray())),
         422,
         "projectMappings must be an object");
     assertError(
-        gateway.post("jira/add", jwt, seedSave().put("userEmail", List.of())),
+        gateway.post("jira/add", jwt, Seed.save().put("userEmail", List.of())),
         422,
         "userEmail must be a string");
   }
 
   @Test
   void save_baseUrlOnAPrivateAddress_returns422NamingBaseUrl() {
-    JsonObject body = seedSave().put("baseUrl", "https://10.1.2.3");
+    JsonObject body = Seed.save().put("baseUrl", "https://10.1.2.3");
 
     HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
 
@@ -282,7 +276,7 @@ class JiraSettingsFlowTest {
   @Test
   void delete_savedProject_removesItFromBothMaps() {
     save(
-        seedSave()
+        Seed.save()
             .put(
                 "projectMappings",
                 new JsonObject().put("SCRUM", new JsonObject()).put("API", new JsonObject())));
@@ -336,14 +330,5 @@ class JiraSettingsFlowTest {
         .getJsonObject("priorityFieldMapping")
         .getJsonObject("severityToValueMap")
         .getString(severity);
-  }
-
-  static String message(HttpResponse<Buffer> response) {
-    return response.bodyAsJsonObject().getJsonArray("actionErrors").getString(0);
-  }
-
-  static void assertError(HttpResponse<Buffer> response, int status, String message) {
-    assertEquals(status, response.statusCode(), response.bodyAsString());
-    assertEquals(message, message(response));
   }
 }

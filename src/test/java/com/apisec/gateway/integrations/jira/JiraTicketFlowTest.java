@@ -1,12 +1,14 @@
 package com.apisec.gateway.integrations.jira;
 
-import static com.apisec.gateway.integrations.jira.JiraSettingsFlowTest.assertError;
-import static com.apisec.gateway.integrations.jira.JiraSettingsFlowTest.message;
+import static com.apisec.gateway.integrations.jira.support.Replies.assertError;
+import static com.apisec.gateway.integrations.jira.support.Replies.message;
+import static com.apisec.gateway.integrations.jira.support.Replies.ticketKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.integrations.jira.support.JiraStandIn;
+import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class JiraTicketFlowTest {
-  static final String THREAT_ID = "4a3502a0-ab5f-4255-9628-aae3b0ef33bd";
-  static final String TITLE = "Potential BOLA vulnerability on /api/v1/users endpoint";
   private static TestGateway gateway;
   @TempDir static Path dir;
 
@@ -54,7 +54,7 @@ class JiraTicketFlowTest {
     account = TestGateway.newAccount();
     jwt = gateway.adminToken(account);
     JsonObject save =
-        JiraSettingsFlowTest.seedSave()
+        Seed.save()
             .put(
                 "projectMappings",
                 new JsonObject().put("SCRUM", new JsonObject()).put("API", new JsonObject()));
@@ -62,20 +62,9 @@ class JiraTicketFlowTest {
     gateway.jira().reset();
   }
 
-  static JsonObject seedTicket() {
-    return new JsonObject()
-        .put("projId", "SCRUM")
-        .put("issueType", "10001")
-        .put("title", TITLE)
-        .put("description", "Unauthorized access to other users' data was detected.")
-        .put("labels", "security,akto")
-        .put("threatEventId", THREAT_ID)
-        .put("eventType", "THREAT");
-  }
-
   @Test
   void createGeneralTicket_seedValues_createsIssueWithLabelsMarkerAndUrl() {
-    JsonObject body = seedTicket();
+    JsonObject body = Seed.ticket();
 
     HttpResponse<Buffer> response = gateway.post("createGeneralJiraTicket", jwt, body);
 
@@ -87,27 +76,27 @@ class JiraTicketFlowTest {
         response.bodyAsJsonObject());
     JsonObject issue = onlyIssue();
     JsonObject fields = issue.getJsonObject("fields");
-    assertEquals(TITLE, fields.getString("summary"));
+    assertEquals(Seed.TITLE, fields.getString("summary"));
     assertEquals(new JsonArray().add("security").add("akto"), fields.getJsonArray("labels"));
     assertEquals("10001", fields.getJsonObject("issuetype").getString("id"));
-    assertTrue(fields.getJsonObject("description").encode().contains(THREAT_ID));
+    assertTrue(fields.getJsonObject("description").encode().contains(Seed.THREAT_EVENT_ID));
     JsonObject marker = issue.getJsonObject("properties").getJsonObject("gateway.subject");
-    assertEquals("event:THREAT:" + THREAT_ID, marker.getString("subject"));
+    assertEquals("event:THREAT:" + Seed.THREAT_EVENT_ID, marker.getString("subject"));
     assertEquals(account, marker.getLong("accountId"));
   }
 
   @Test
   void createGeneralTicket_sameThreatAgain_returnsSameKeyAndSaysItExisted() {
-    gateway.post("createGeneralJiraTicket", jwt, seedTicket());
+    gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
-    HttpResponse<Buffer> again = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
+    HttpResponse<Buffer> again = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
     assertEquals(200, again.statusCode(), again.bodyAsString());
     JsonObject reply = again.bodyAsJsonObject();
     assertEquals("SCRUM-1", reply.getString("jiraTicketKey"));
     assertEquals(true, reply.getBoolean("existing"));
     assertEquals(
-        "A Jira ticket already exists for threat event " + THREAT_ID + ": SCRUM-1",
+        "A Jira ticket already exists for threat event " + Seed.THREAT_EVENT_ID + ": SCRUM-1",
         reply.getString("message"));
     assertEquals(1, creates());
   }
@@ -117,7 +106,7 @@ class JiraTicketFlowTest {
     List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
 
     for (int i = 0; i < 10; i++) {
-      calls.add(gateway.send("createGeneralJiraTicket", jwt, seedTicket()));
+      calls.add(gateway.send("createGeneralJiraTicket", jwt, Seed.ticket()));
     }
     Future.all(calls).await();
 
@@ -131,10 +120,10 @@ class JiraTicketFlowTest {
 
   @Test
   void createGeneralTicket_sameThreatForAnotherProject_returnsTheExistingTicket() {
-    gateway.post("createGeneralJiraTicket", jwt, seedTicket());
+    gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
     HttpResponse<Buffer> other =
-        gateway.post("createGeneralJiraTicket", jwt, seedTicket().put("projId", "API"));
+        gateway.post("createGeneralJiraTicket", jwt, Seed.ticket().put("projId", "API"));
 
     assertEquals("SCRUM-1", other.bodyAsJsonObject().getString("jiraTicketKey"));
     assertEquals(true, other.bodyAsJsonObject().getBoolean("existing"));
@@ -143,12 +132,12 @@ class JiraTicketFlowTest {
 
   @Test
   void createGeneralTicket_noSubject_createsANewTicketEachTime() {
-    JsonObject body = seedTicket();
+    JsonObject body = Seed.ticket();
     body.remove("threatEventId");
     body.remove("eventType");
 
-    String first = key(gateway.post("createGeneralJiraTicket", jwt, body));
-    String second = key(gateway.post("createGeneralJiraTicket", jwt, body));
+    String first = ticketKey(gateway.post("createGeneralJiraTicket", jwt, body));
+    String second = ticketKey(gateway.post("createGeneralJiraTicket", jwt, body));
 
     assertEquals("SCRUM-1", first);
     assertEquals("SCRUM-2", second);
@@ -157,7 +146,7 @@ class JiraTicketFlowTest {
 
   @Test
   void createGeneralTicket_issueTypeName_isResolvedFromStoredIssueTypes() {
-    JsonObject body = seedTicket().put("issueType", "Bug");
+    JsonObject body = Seed.ticket().put("issueType", "Bug");
 
     HttpResponse<Buffer> response = gateway.post("createGeneralJiraTicket", jwt, body);
 
@@ -168,7 +157,7 @@ class JiraTicketFlowTest {
 
   @Test
   void createGeneralTicket_unknownIssueTypeName_returns422NamingIssueType() {
-    JsonObject body = seedTicket().put("issueType", "Epic");
+    JsonObject body = Seed.ticket().put("issueType", "Epic");
 
     HttpResponse<Buffer> response = gateway.post("createGeneralJiraTicket", jwt, body);
 
@@ -195,14 +184,14 @@ class JiraTicketFlowTest {
                         new JsonObject()
                             .put("description", "Operation value must be an Atlassian Document"))));
 
-    HttpResponse<Buffer> refused = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
-    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
+    HttpResponse<Buffer> refused = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
     assertError(
         refused,
         422,
         "Jira returned 400: description: Operation value must be an Atlassian Document");
-    assertEquals("SCRUM-1", key(retried));
+    assertEquals("SCRUM-1", ticketKey(retried));
     assertEquals(0, gateway.jira().count("POST", "/search/jql"));
   }
 
@@ -210,15 +199,15 @@ class JiraTicketFlowTest {
   void createGeneralTicket_jiraAnswers503AfterCreating_returns422ThenRetryFindsTheTicket() {
     gateway.jira().failNext("create", JiraStandIn.Failure.html(503).afterActing());
 
-    HttpResponse<Buffer> unknown = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
-    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
+    HttpResponse<Buffer> unknown = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
     assertEquals(422, unknown.statusCode());
     assertTrue(
         message(unknown).startsWith("the outcome of creating the Jira issue is unknown"),
         message(unknown));
     assertEquals(200, retried.statusCode(), retried.bodyAsString());
-    assertEquals("SCRUM-1", key(retried));
+    assertEquals("SCRUM-1", ticketKey(retried));
     assertEquals(true, retried.bodyAsJsonObject().getBoolean("existing"));
     assertEquals(1, creates());
     assertEquals(1, gateway.jira().issues().size());
@@ -229,12 +218,12 @@ class JiraTicketFlowTest {
   void createGeneralTicket_jiraSlowerThanTimeout_returns422ThenRetryFindsTheTicket() {
     gateway.jira().failNext("create", JiraStandIn.Failure.slow(3_000));
 
-    HttpResponse<Buffer> unknown = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
-    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
+    HttpResponse<Buffer> unknown = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
     assertEquals(422, unknown.statusCode());
     assertTrue(message(unknown).contains("did not answer in time"), message(unknown));
-    assertEquals("SCRUM-1", key(retried));
+    assertEquals("SCRUM-1", ticketKey(retried));
     assertEquals(1, creates());
   }
 
@@ -242,11 +231,11 @@ class JiraTicketFlowTest {
   void createGeneralTicket_unknownOutcomeButNothingAtJira_retryCreatesOnce() {
     gateway.jira().failNext("create", JiraStandIn.Failure.html(503));
 
-    HttpResponse<Buffer> unknown = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
-    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, seedTicket());
+    HttpResponse<Buffer> unknown = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
     assertEquals(422, unknown.statusCode());
-    assertEquals("SCRUM-1", key(retried));
+    assertEquals("SCRUM-1", ticketKey(retried));
     assertNull(retried.bodyAsJsonObject().getValue("existing"));
     assertEquals(1, gateway.jira().count("POST", "/search/jql"));
     assertEquals(1, gateway.jira().issues().size());
@@ -256,60 +245,10 @@ class JiraTicketFlowTest {
   void createGeneralTicket_notIntegrated_returns422() {
     String stranger = gateway.adminToken(TestGateway.newAccount());
 
-    HttpResponse<Buffer> response = gateway.post("createGeneralJiraTicket", stranger, seedTicket());
+    HttpResponse<Buffer> response =
+        gateway.post("createGeneralJiraTicket", stranger, Seed.ticket());
 
     assertError(response, 422, "Jira is not integrated.");
-  }
-
-  @Test
-  void attachFile_seedSamples_attachesOneTextFileToTheIssue() {
-    String key = key(gateway.post("createGeneralJiraTicket", jwt, seedTicket()));
-    JsonObject body =
-        new JsonObject()
-            .put("issueId", key)
-            .put("origReq", "GET /api/v1/users/2 HTTP/1.1\nHost: api.example.com")
-            .put(
-                "testReq",
-                new JsonObject()
-                    .put("method", "GET")
-                    .put("path", "/api/v1/users/3")
-                    .put("requestHeaders", "{\"host\":\"api.example.com\"}")
-                    .put("responsePayload", "{\"id\":3}")
-                    .encode());
-
-    HttpResponse<Buffer> response = gateway.post("attachFileToIssue", jwt, body);
-
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    List<JsonObject> files = gateway.jira().attachments(key);
-    assertEquals(1, files.size());
-    String text = files.get(0).getString("content");
-    assertTrue(text.contains("GET /api/v1/users/2 HTTP/1.1"), text);
-    assertTrue(text.contains("---------- Test Curl ----------"), text);
-    assertTrue(text.contains("'https://api.example.com/api/v1/users/3'"), text);
-    assertEquals(
-        files.get(0).getString("filename"), response.bodyAsJsonObject().getString("fileName"));
-  }
-
-  @Test
-  void attachFile_bothSamplesEmpty_returns422NamingBoth() {
-    JsonObject body = new JsonObject().put("issueId", "SCRUM-1").put("origReq", "");
-
-    HttpResponse<Buffer> response = gateway.post("attachFileToIssue", jwt, body);
-
-    assertError(response, 422, "origReq or testReq is required; both are empty");
-  }
-
-  @Test
-  void attachFile_issueUnknownToJira_returns422WithJiraMessage() {
-    JsonObject body = new JsonObject().put("issueId", "SCRUM-999").put("origReq", "x");
-
-    HttpResponse<Buffer> response = gateway.post("attachFileToIssue", jwt, body);
-
-    assertError(
-        response,
-        422,
-        "Jira did not accept the attachment: Jira returned 404:"
-            + " Issue does not exist or you do not have permission to see it.");
   }
 
   private static long creates() {
@@ -329,10 +268,5 @@ class JiraTicketFlowTest {
         .filter(i -> i.getString("key").equals(key))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static String key(HttpResponse<Buffer> response) {
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject().getString("jiraTicketKey");
   }
 }
