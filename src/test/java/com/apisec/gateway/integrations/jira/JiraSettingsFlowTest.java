@@ -88,7 +88,7 @@ class JiraSettingsFlowTest {
     assertFalse(response.bodyAsString().contains(Seed.API_TOKEN));
     JsonObject integration = response.bodyAsJsonObject();
     assertEquals("********", integration.getString("apiToken"));
-    assertEquals("user@example.com", integration.getString("userEmail"));
+    assertEquals(Seed.USER_EMAIL, integration.getString("userEmail"));
     assertNotNull(integration.getJsonObject("projectMappings").getJsonObject("SCRUM"));
     assertTrue(integration.getLong("createdTs") > 0);
   }

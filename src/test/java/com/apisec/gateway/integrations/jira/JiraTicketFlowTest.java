@@ -79,7 +79,9 @@ class JiraTicketFlowTest {
     assertEquals(Seed.TITLE, fields.getString("summary"));
     assertEquals(new JsonArray().add("security").add("akto"), fields.getJsonArray("labels"));
     assertEquals("10001", fields.getJsonObject("issuetype").getString("id"));
-    assertTrue(fields.getJsonObject("description").encode().contains(Seed.THREAT_EVENT_ID));
+    String description = fields.getJsonObject("description").encode();
+    assertTrue(description.contains("Unauthorized access to other users' data was detected."));
+    assertTrue(description.contains("Threat event id: " + Seed.THREAT_EVENT_ID), description);
     JsonObject marker = issue.getJsonObject("properties").getJsonObject("gateway.subject");
     assertEquals("event:THREAT:" + Seed.THREAT_EVENT_ID, marker.getString("subject"));
     assertEquals(account, marker.getLong("accountId"));
@@ -145,14 +147,14 @@ class JiraTicketFlowTest {
   }
 
   @Test
-  void createGeneralTicket_issueTypeName_isResolvedFromStoredIssueTypes() {
-    JsonObject body = Seed.ticket().put("issueType", "Bug");
+  void createGeneralTicket_issueTypeId_isSentAsGiven() {
+    JsonObject body = Seed.ticket().put("issueType", "10002");
 
     HttpResponse<Buffer> response = gateway.post("createGeneralJiraTicket", jwt, body);
 
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertEquals(
-        "10001", onlyIssue().getJsonObject("fields").getJsonObject("issuetype").getString("id"));
+        "10002", onlyIssue().getJsonObject("fields").getJsonObject("issuetype").getString("id"));
   }
 
   @Test

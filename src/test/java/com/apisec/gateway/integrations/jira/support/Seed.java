@@ -2,10 +2,13 @@ package com.apisec.gateway.integrations.jira.support;
 
 import io.vertx.core.json.JsonObject;
 
-/** The seed document's Jira values, as request bodies. */
+/**
+ * The seed document's Jira values, as request bodies. The e-mail is the seed's redacted text,
+ * verbatim: the gateway does not check e-mail syntax.
+ */
 public final class Seed {
   public static final String API_TOKEN = "seed-jira-api-token-7Qx2";
-  public static final String USER_EMAIL = "user@example.com";
+  public static final String USER_EMAIL = "[email protected]";
   public static final String THREAT_EVENT_ID = "4a3502a0-ab5f-4255-9628-aae3b0ef33bd";
   public static final String TITLE = "Potential BOLA vulnerability on /api/v1/users endpoint";
 
@@ -25,7 +28,7 @@ public final class Seed {
   public static JsonObject ticket() {
     return new JsonObject()
         .put("projId", "SCRUM")
-        .put("issueType", "10001")
+        .put("issueType", "Bug")
         .put("title", TITLE)
         .put("description", "Unauthorized access to other users' data was detected.")
         .put("labels", "security,akto")
