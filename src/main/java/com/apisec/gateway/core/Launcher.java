@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
 import com.apisec.gateway.api.TokenVerifier;
 import com.apisec.gateway.integrations.jira.JiraVerticle;
+import com.apisec.gateway.sandbox.SandboxVerticle;
 import com.apisec.gateway.store.SecretBox;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
@@ -110,8 +111,8 @@ public final class Launcher {
     if (!config.sandbox().enabled()) {
       return Future.succeededFuture(0);
     }
-    // TODO(#2): the sandbox verticle with the Jira stand-in is deployed here.
-    return Future.succeededFuture(0);
+    SandboxVerticle sandbox = new SandboxVerticle(config.sandbox(), List.of());
+    return deploy(vertx, "sandbox", sandbox).map(id -> sandbox.port());
   }
 
   private static Future<String> deploy(Vertx vertx, String name, VerticleBase verticle) {
