@@ -6,7 +6,6 @@ import com.apisec.gateway.store.TicketLedger;
 import com.apisec.gateway.store.TicketLedger.Claim;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -103,8 +102,7 @@ final class JiraTickets {
   }
 
   private Future<JiraIssue> lookUp(JiraSettingsService.Connection connection, IssueDraft draft) {
-    Set<String> projects = new LinkedHashSet<>(connection.settings().projectKeys());
-    projects.add(draft.projectKey());
+    Set<String> projects = connection.settings().projectKeys();
     return client
         .findByMarker(connection.credentials(), projects, draft.marker())
         .recover(
@@ -135,6 +133,12 @@ final class JiraTickets {
   }
 
   private static IssueDraft draft(long account, TicketRequest ticket, JiraSettings settings) {
+    if (!settings.projectKeys().contains(ticket.projId())) {
+      throw GatewayException.invalid(
+          "projId "
+              + ticket.projId()
+              + " is not a project of the Jira integration; add it with jira/add first");
+    }
     String subject = ticket.subject();
     return new IssueDraft(
         ticket.projId(),
