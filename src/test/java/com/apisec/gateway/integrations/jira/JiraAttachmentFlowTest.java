@@ -3,15 +3,16 @@ package com.apisec.gateway.integrations.jira;
 import static com.apisec.gateway.integrations.jira.support.Replies.assertError;
 import static com.apisec.gateway.integrations.jira.support.Replies.ticketKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,38 +44,36 @@ class JiraAttachmentFlowTest {
 
   @BeforeEach
   void integrated() {
-    gateway.jira().reset();
+    gateway.sandbox().reset();
     jwt = gateway.adminToken(TestGateway.newAccount());
     assertEquals(200, gateway.post("jira/add", jwt, Seed.save()).statusCode());
   }
 
   @Test
-  void attachFile_seedSamples_attachesOneTextFileToTheIssue() {
+  void attachFile_seedSamples_uploadsOneTextFileInPartNamedFile() {
     String key = ticketKey(gateway.post("createGeneralJiraTicket", jwt, Seed.ticket()));
     JsonObject body =
         new JsonObject()
             .put("issueId", key)
-            .put("origReq", "GET /api/v1/users/2 HTTP/1.1\nHost: api.example.com")
-            .put(
-                "testReq",
-                new JsonObject()
-                    .put("method", "GET")
-                    .put("path", "/api/v1/users/3")
-                    .put("requestHeaders", "{\"host\":\"api.example.com\"}")
-                    .put("responsePayload", "{\"id\":3}")
-                    .encode());
+            .put("origReq", "[RAW_HTTP_SAMPLE]")
+            .put("testReq", "[RAW_HTTP_TEST_SAMPLE]");
 
     HttpResponse<Buffer> response = gateway.post("attachFileToIssue", jwt, body);
 
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    List<JsonObject> files = gateway.jira().attachments(key);
-    assertEquals(1, files.size());
-    String text = files.get(0).getString("content");
-    assertTrue(text.contains("GET /api/v1/users/2 HTTP/1.1"), text);
-    assertTrue(text.contains("---------- Test Curl ----------"), text);
-    assertTrue(text.contains("'https://api.example.com/api/v1/users/3'"), text);
-    assertEquals(
-        files.get(0).getString("filename"), response.bodyAsJsonObject().getString("fileName"));
+    String fileName = response.bodyAsJsonObject().getString("fileName");
+    JsonObject upload = onlyUpload(key);
+    assertEquals("no-check", upload.getJsonObject("headers").getString("X-Atlassian-Token"));
+    JsonArray parts = upload.getJsonObject("body").getJsonArray("parts");
+    assertEquals(1, parts.size());
+    JsonObject part = parts.getJsonObject(0);
+    assertEquals("file", part.getString("name"));
+    assertEquals(fileName, part.getString("filename"));
+    String expected = SampleFile.render("[RAW_HTTP_SAMPLE]", "[RAW_HTTP_TEST_SAMPLE]").text();
+    assertEquals(expected.getBytes(StandardCharsets.UTF_8).length, part.getLong("size"));
+    JsonArray attached =
+        gateway.sandbox().issue(key).getJsonObject("fields").getJsonArray("attachment");
+    assertEquals(fileName, attached.getJsonObject(0).getString("filename"));
   }
 
   @Test
@@ -97,5 +96,15 @@ class JiraAttachmentFlowTest {
         422,
         "Jira did not accept the attachment: Jira returned 404:"
             + " Issue does not exist or you do not have permission to see it.");
+  }
+
+  private static JsonObject onlyUpload(String key) {
+    String path = "/rest/api/3/issue/" + key + "/attachments";
+    List<JsonObject> uploads =
+        gateway.sandbox().requests().stream()
+            .filter(r -> r.getString("path").equals(path))
+            .toList();
+    assertEquals(1, uploads.size());
+    return uploads.get(0);
   }
 }

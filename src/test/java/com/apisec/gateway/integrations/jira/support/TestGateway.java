@@ -16,6 +16,9 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -23,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A whole gateway node for end-to-end tests: its own embedded store (so tests can read raw
- * documents), the Jira stand-in as the sandbox, and Jira's host routed to it.
+ * A whole gateway node for end-to-end tests, started by the launcher: its own embedded store (so
+ * tests can read raw documents) and the sandbox on a free port, with Jira's host routed to it.
  */
 public final class TestGateway implements AutoCloseable {
   public static final String BASE_URL = "https://example-org.atlassian.net";
@@ -32,7 +35,7 @@ public final class TestGateway implements AutoCloseable {
 
   private final Vertx vertx;
   private final EmbeddedStore store;
-  private final JiraStandIn jira;
+  private final SandboxClient sandbox;
   private final JWTAuth signer;
   private final WebClient web;
   private final MongoClient raw;
@@ -41,13 +44,13 @@ public final class TestGateway implements AutoCloseable {
   private TestGateway(
       Vertx vertx,
       EmbeddedStore store,
-      JiraStandIn jira,
+      SandboxClient sandbox,
       JWTAuth signer,
       int httpPort,
       String database) {
     this.vertx = vertx;
     this.store = store;
-    this.jira = jira;
+    this.sandbox = sandbox;
     this.signer = signer;
     this.httpPort = httpPort;
     this.web = WebClient.create(vertx);
@@ -59,13 +62,12 @@ public final class TestGateway implements AutoCloseable {
                 .put("db_name", database));
   }
 
-  /** Starts the stand-in, the store and a node whose vendor calls time out after the given ms. */
+  /** Starts the store and a node (sandbox included) whose vendor calls time out after the ms. */
   public static TestGateway start(Vertx vertx, Path dir, long requestTimeoutMs) throws Exception {
-    JiraStandIn jira = new JiraStandIn(vertx);
-    int jiraPort = jira.start().await(10, TimeUnit.SECONDS);
+    int sandboxPort = freePort();
     EmbeddedStore store = EmbeddedStore.start(dir.resolve("store"), "127.0.0.1", 0);
     String jwtSecret = random(48);
-    JsonObject config = config(dir, store, jwtSecret, jiraPort, requestTimeoutMs);
+    JsonObject config = config(dir, store, jwtSecret, sandboxPort, requestTimeoutMs);
     Launcher.Node node =
         Launcher.start(vertx, GatewayConfig.from(config)).await(60, TimeUnit.SECONDS);
     JWTAuth signer =
@@ -73,11 +75,12 @@ public final class TestGateway implements AutoCloseable {
             vertx,
             new JWTAuthOptions()
                 .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtSecret)));
-    return new TestGateway(vertx, store, jira, signer, node.httpPort(), "gateway");
+    SandboxClient sandbox = new SandboxClient(vertx, node.sandboxPort());
+    return new TestGateway(vertx, store, sandbox, signer, node.httpPort(), "gateway");
   }
 
   private static JsonObject config(
-      Path dir, EmbeddedStore store, String jwtSecret, int jiraPort, long requestTimeoutMs) {
+      Path dir, EmbeddedStore store, String jwtSecret, int sandboxPort, long requestTimeoutMs) {
     return new JsonObject()
         .put("mode", "development")
         .put("dataDir", dir.resolve("data").toString())
@@ -103,12 +106,12 @@ public final class TestGateway implements AutoCloseable {
             new JsonObject()
                 .put("enabled", true)
                 .put("host", "127.0.0.1")
-                .put("port", jiraPort)
+                .put("port", sandboxPort)
                 .put("routes", new JsonObject().put("example-org.atlassian.net", "jira")));
   }
 
-  public JiraStandIn jira() {
-    return jira;
+  public SandboxClient sandbox() {
+    return sandbox;
   }
 
   /** A fresh account id, so that tests sharing a node never see each other's data. */
@@ -156,6 +159,13 @@ public final class TestGateway implements AutoCloseable {
   public void close() throws Exception {
     vertx.close().await(30, TimeUnit.SECONDS);
     store.close();
+  }
+
+  /** A port that was free a moment ago: the sandbox needs a fixed one for the routing. */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static String random(int bytes) {
