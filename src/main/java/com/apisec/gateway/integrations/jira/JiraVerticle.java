@@ -50,15 +50,17 @@ public final class JiraVerticle extends VerticleBase {
   }
 
   /**
-   * A duplicate request waits at most as long as one create may take, so that it answers before the
-   * HTTP side gives up; a claim is taken over as abandoned only after twice that.
+   * A duplicate request waits at most one create's attempts and one retry wait, which ends before
+   * the HTTP side gives up on the bus request. A claim is taken over as abandoned only after a
+   * look-up and a create could both have run out every attempt and every retry wait.
    */
   private TicketLedger ledger(GatewayConfig.Outbound limits) {
     long perAttempt = limits.connectTimeoutMs() + limits.requestTimeoutMs();
-    long retryWaits = limits.maxRetryAfterSeconds() * 1000L * (limits.maxAttempts() - 1);
-    Duration createBudget = Duration.ofMillis(perAttempt * limits.maxAttempts() + retryWaits);
-    Duration staleAfter = createBudget.multipliedBy(2).plusSeconds(10);
-    return new TicketLedger(vertx, mongo, staleAfter, createBudget);
+    long retryWaitMs = limits.maxRetryAfterSeconds() * 1000L;
+    long longestCall = perAttempt * limits.maxAttempts() + retryWaitMs * (limits.maxAttempts() - 1);
+    Duration waitAtMost = Duration.ofMillis(perAttempt * limits.maxAttempts() + retryWaitMs);
+    Duration staleAfter = Duration.ofMillis(2 * longestCall).plusSeconds(10);
+    return new TicketLedger(vertx, mongo, staleAfter, waitAtMost);
   }
 
   @Override
