@@ -79,9 +79,9 @@ class SampleFileTest {
 
   @Test
   void conversation_keepsTextAsIs() {
-    SampleFile.Rendered file = SampleFile.conversation("user: hi\nagent: hello");
+    SampleFile.Rendered file = SampleFile.conversation("user: hi\nbot: hello");
 
-    assertEquals("user: hi\nagent: hello", file.text());
+    assertEquals("user: hi\nbot: hello", file.text());
     assertTrue(file.fileName().startsWith("agentic-conversation-"));
   }
 }
