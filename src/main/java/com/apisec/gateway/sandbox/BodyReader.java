@@ -37,6 +37,9 @@ final class BodyReader implements Handler<RoutingContext> {
   private static void readMultipart(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     List<MutablePart> files = new ArrayList<>();
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      ctx.response().writeContinue();
+    }
     request.setExpectMultipart(true);
     request.uploadHandler(upload -> files.add(count(upload)));
     request.exceptionHandler(ctx::fail);

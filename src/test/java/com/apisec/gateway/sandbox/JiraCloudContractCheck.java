@@ -151,7 +151,11 @@ public final class JiraCloudContractCheck implements RequestCheck {
   }
 
   private static List<String> adfProblems(Object document, String where) {
-    OutputUnit result = validators.adf().validate(document);
+    OutputUnit result;
+    // Checks may run on several workers at once; the schema validator is not documented as safe.
+    synchronized (validators.adf()) {
+      result = validators.adf().validate(document);
+    }
     if (Boolean.TRUE.equals(result.getValid())) {
       return List.of();
     }
