@@ -21,9 +21,9 @@ final class JiraSettingsService {
 
   private final JiraSettingsStore store;
   private final SecretBox secrets;
-  private final JiraClient client;
+  private final JiraMetaClient client;
 
-  JiraSettingsService(JiraSettingsStore store, SecretBox secrets, JiraClient client) {
+  JiraSettingsService(JiraSettingsStore store, SecretBox secrets, JiraMetaClient client) {
     this.store = store;
     this.secrets = secrets;
     this.client = client;
@@ -34,7 +34,6 @@ final class JiraSettingsService {
 
   Future<JsonObject> add(BusRequest request) {
     AddRequest add = AddRequest.from(request.body());
-    add.deployment().dialect();
     long account = request.accountId();
     return store
         .find(account)

@@ -33,10 +33,13 @@ public final class JiraVerticle extends VerticleBase {
   public Future<?> start() {
     mongo = MongoClient.createShared(vertx, context.mongoConfig(), StoreVerticle.POOL);
     outbound = new OutboundClient(vertx, context.live());
-    JiraClient client = new JiraClient(outbound);
+    JiraHttp http = new JiraHttp(outbound);
+    JiraClient client = new JiraClient(http);
     JiraSettingsService settings =
-        new JiraSettingsService(new JiraSettingsStore(mongo), context.secrets(), client);
-    JiraTickets tickets = new JiraTickets(settings, client, ledger(context.config().outbound()));
+        new JiraSettingsService(
+            new JiraSettingsStore(mongo), context.secrets(), new JiraMetaClient(http));
+    TicketCreation creation = new TicketCreation(client, ledger(context.config().outbound()));
+    JiraTickets tickets = new JiraTickets(settings, creation);
     JiraAttachments attachments = new JiraAttachments(settings, client);
     EventBus bus = vertx.eventBus();
     consumers =

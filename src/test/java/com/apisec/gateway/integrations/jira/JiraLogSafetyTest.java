@@ -12,6 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.apisec.gateway.integrations.jira.support.SandboxClient;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.sandbox.RequiresContracts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Jira failing in every way the stand-in can: neither the logs nor the replies hold the token. */
+@RequiresContracts
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class JiraLogSafetyTest {
@@ -58,6 +60,11 @@ class JiraLogSafetyTest {
   @AfterAll
   static void stop() throws Exception {
     gateway.close();
+  }
+
+  @AfterEach
+  void heldToTheContracts() {
+    gateway.sandbox().assertNoViolations();
   }
 
   @BeforeEach
