@@ -5,5 +5,8 @@ public final class Collections {
   public static final String JIRA_INTEGRATIONS = "jira_integrations";
   public static final String TICKETS = "tickets";
 
+  /** Onboarding steps an account skipped, one document per account. */
+  public static final String CONNECTIONS = "connection_settings";
+
   private Collections() {}
 }

@@ -80,6 +80,7 @@ public final class PlatformStore implements AutoCloseable {
         issue.getString("severity", "HIGH"),
         issue.getString("testRunIssueStatus", "OPEN"),
         number(issue.getValue("creationTime")),
+        number(issue.getValue(issue.containsKey("lastUpdated") ? "lastUpdated" : "lastSeen")),
         issue.getString("ignoreReason"),
         issue.getString("jiraIssueUrl"),
         result == null ? null : objectId(result.getValue("_id")),

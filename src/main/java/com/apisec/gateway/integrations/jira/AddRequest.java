@@ -36,6 +36,11 @@ record AddRequest(
         baseUrl, userEmail, keepsStored(token) ? null : token.trim(), deployment, mappings(fields));
   }
 
+  /** The same save with checked project mappings. */
+  AddRequest withMappings(Map<String, JsonObject> checked) {
+    return new AddRequest(baseUrl, userEmail, apiToken, deployment, checked);
+  }
+
   boolean keepsToken() {
     return apiToken == null;
   }

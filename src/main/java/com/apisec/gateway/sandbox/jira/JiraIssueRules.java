@@ -17,6 +17,7 @@ final class JiraIssueRules {
   static final String LABELS_REFUSED =
       "Field 'labels' cannot be set. It is not on the appropriate screen, or unknown.";
   static final int SUMMARY_MAX = 255;
+  static final String VALIDATOR_REFUSED = "A workflow validator of this project refused the issue.";
 
   private static final Logger LOG = LoggerFactory.getLogger(JiraIssueRules.class);
 
@@ -34,6 +35,9 @@ final class JiraIssueRules {
     JiraProject project = project(fields.getValue("project"), state, errors);
     issueType(fields.getValue("issuetype"), project, errors);
     summary(fields.getValue("summary"), errors);
+    if (fields.getValue("summary") instanceof String s && state.refusesSummary(s)) {
+      errors.put("summary", VALIDATOR_REFUSED);
+    }
     description(fields, flavor, errors);
     labels(fields, project, state, errors);
     priority(fields, errors);

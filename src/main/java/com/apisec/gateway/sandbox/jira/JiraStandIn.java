@@ -39,22 +39,43 @@ abstract class JiraStandIn implements StandIn {
     return new ErrorBody("application/json;charset=UTF-8", body.encode());
   }
 
+  /**
+   * {@code refuseLabels}: project keys whose screens refuse labels. {@code refuseSummaries}: texts
+   * that make a workflow validator refuse any new issue whose summary holds one. Both checked
+   * before either is applied; {@code []} clears one.
+   */
   @Override
   public void control(JsonObject settings) {
-    if (!settings.containsKey("refuseLabels")) {
-      return;
+    Set<String> projects = settings.containsKey("refuseLabels") ? projects(settings) : null;
+    Set<String> summaries =
+        settings.containsKey("refuseSummaries") ? texts(settings, "refuseSummaries") : null;
+    if (projects != null) {
+      state.refuseLabels(projects);
     }
-    if (!(settings.getValue("refuseLabels") instanceof JsonArray keys)) {
-      throw new IllegalArgumentException("refuseLabels must be an array of project keys");
+    if (summaries != null) {
+      state.refuseSummaries(summaries);
     }
+  }
+
+  private Set<String> projects(JsonObject settings) {
     Set<String> projects = new LinkedHashSet<>();
-    for (Object key : keys) {
-      if (!(key instanceof String text) || state.project(text).isEmpty()) {
+    for (String key : texts(settings, "refuseLabels")) {
+      if (state.project(key).isEmpty()) {
         throw new IllegalArgumentException("refuseLabels holds an unknown project: " + key);
       }
-      projects.add(state.project(text).get().key());
+      projects.add(state.project(key).get().key());
     }
-    state.refuseLabels(projects);
+    return projects;
+  }
+
+  private static Set<String> texts(JsonObject settings, String key) {
+    if (!(settings.getValue(key) instanceof JsonArray list)
+        || !list.stream().allMatch(v -> v instanceof String s && !s.isEmpty())) {
+      throw new IllegalArgumentException(key + " must be an array of non-empty strings");
+    }
+    Set<String> out = new LinkedHashSet<>();
+    list.forEach(v -> out.add((String) v));
+    return out;
   }
 
   @Override

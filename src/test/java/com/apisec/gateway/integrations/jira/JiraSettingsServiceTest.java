@@ -78,7 +78,8 @@ class JiraSettingsServiceTest {
         new JiraSettingsService(
             new JiraSettingsStore(mongo),
             new SecretBox(key),
-            new JiraMetaClient(new JiraHttp(outbound)));
+            new JiraMetaClient(new JiraHttp(outbound)),
+            account -> {});
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package com.apisec.gateway.integrations.jira.support;
 
+import com.apisec.gateway.store.TestingIssueId;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -38,5 +39,22 @@ public final class Seed {
         .put("labels", "security,akto")
         .put("threatEventId", THREAT_EVENT_ID)
         .put("eventType", "THREAT");
+  }
+
+  /** {@code createJiraIssue} for a finding, with the text the dashboard sends for demo one. */
+  public static JsonObject findingTicket(TestingIssueId id) {
+    JsonObject meta =
+        new JsonObject()
+            .put("testingIssueId", id.toJson())
+            .put("issueTitle", "BOLA by replacing the auth token")
+            .put("hostStr", "Host - https://api.example.com")
+            .put("endPointStr", "Endpoint - /api/v1/users/42")
+            .put("issueUrl", "https://app.akto.example.com/dashboard/issues?result=65a5a5a5")
+            .put("issueDescription", "Description - Another user's token still returns the record.")
+            .put("labels", "security,akto");
+    return new JsonObject()
+        .put("jiraMetaData", meta)
+        .put("issueType", "Bug")
+        .put("projId", "SCRUM");
   }
 }

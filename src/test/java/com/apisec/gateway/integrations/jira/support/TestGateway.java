@@ -127,6 +127,11 @@ public final class TestGateway implements AutoCloseable {
     return sandbox;
   }
 
+  /** The platform's per-account databases in this node's store. */
+  public PlatformFindings findings() {
+    return new PlatformFindings(vertx, store.connectionString());
+  }
+
   /** A fresh account id, so that tests sharing a node never see each other's data. */
   public static long newAccount() {
     return ACCOUNTS.incrementAndGet();
