@@ -80,6 +80,11 @@ public final class SandboxClient {
     control(new JsonObject().put("refuseLabels", new JsonArray(List.of(projects))));
   }
 
+  /** A workflow validator refuses every new issue whose summary holds one of these texts. */
+  public void refuseSummaries(String... texts) {
+    control(new JsonObject().put("refuseSummaries", new JsonArray(List.of(texts))));
+  }
+
   private void control(JsonObject settings) {
     HttpResponse<Buffer> response =
         web.post(port, "127.0.0.1", "/_control")
