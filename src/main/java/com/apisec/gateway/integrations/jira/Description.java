@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * when they are added, so neither format ever gets an empty node.
  */
 final class Description {
-  private static final Pattern FENCE = Pattern.compile("(?m)^[ \\t]*```[^\\n]*\\n(.*?)^[ \\t]*```");
+  private static final Pattern FENCE =
+      Pattern.compile("(?ms)^[ \\t]*```[^\\n]*\\n(.*?)^[ \\t]*```");
 
   /** One part of a description. */
   sealed interface Block {}
