@@ -57,4 +57,34 @@ public final class Seed {
         .put("issueType", "Bug")
         .put("projId", "SCRUM");
   }
+
+  /** {@code testIntegration} with the seed's "Generic Integrations" values. */
+  public static JsonObject testIntegration() {
+    return new JsonObject()
+        .put("baseUrl", TestGateway.BASE_URL)
+        .put("projId", "SCRUM,API")
+        .put("userEmail", USER_EMAIL)
+        .put("apiToken", API_TOKEN)
+        .put("jiraType", "CLOUD");
+  }
+
+  /** {@code addIntegration} with the seed's values and testIntegration's map. */
+  public static JsonObject addIntegration() {
+    JsonObject types =
+        new JsonObject()
+            .put(
+                "SCRUM",
+                new io.vertx.core.json.JsonArray()
+                    .add(new JsonObject().put("issueId", "10001").put("issueType", "Bug"))
+                    .add(new JsonObject().put("issueId", "10002").put("issueType", "Story")));
+    return new JsonObject()
+        .put("baseUrl", TestGateway.BASE_URL)
+        .put("projId", "SCRUM")
+        .put("userEmail", USER_EMAIL)
+        .put("apiToken", API_TOKEN)
+        .put("issueType", "Bug")
+        .put("jiraType", "CLOUD")
+        .put("projectAndIssueMap", types)
+        .put("projectMappings", new JsonObject().put("SCRUM", new JsonObject()));
+  }
 }
