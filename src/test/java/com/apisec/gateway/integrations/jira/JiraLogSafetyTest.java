@@ -45,6 +45,7 @@ class JiraLogSafetyTest {
       Base64.getEncoder()
           .encodeToString((Seed.USER_EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
   private static final String JSON = "application/json";
+  private static final String PAT = "NjE0ODc5MzE2NDQ2OlogSafetyDataCenterPat";
   private static TestGateway gateway;
   @TempDir static Path dir;
 
@@ -106,6 +107,40 @@ class JiraLogSafetyTest {
         "expected the failures to be logged");
     for (ILoggingEvent event : captured.list) {
       assertSecretFree("log line", text(event));
+    }
+  }
+
+  @Test
+  void dataCenterFails401_400_503Html_noPersonalAccessTokenInLogsOrReplies() {
+    SandboxClient dc = gateway.sandbox().vendor("jira-dc");
+    JsonObject save =
+        new JsonObject()
+            .put("baseUrl", TestGateway.DC_BASE_URL)
+            .put("apiToken", PAT)
+            .put("jiraType", "DATA_CENTER")
+            .put("projectMappings", new JsonObject().put("SCRUM", new JsonObject()));
+    dc.failNext(1, 401, JSON, echo("token " + PAT + " is not valid"));
+    call("jira/add", save);
+    call("testIntegration", save.copy().put("projId", "SCRUM"));
+    call("jira/add", save);
+    dc.failNext(1, 400, JSON, echo("Bearer " + PAT + " cannot create"));
+    call("createGeneralJiraTicket", Seed.ticket());
+    dc.failNext(1, 503, "text/html", "<html><body>" + PAT + "</body></html>");
+    call("createGeneralJiraTicket", Seed.ticket().put("threatEventId", "t-2"));
+    dc.failNext(3, 500, JSON, echo("priorities for " + PAT + " failed"));
+
+    call("jira/fetchPriorities", new JsonObject());
+
+    assertEquals(
+        List.of(422, 200, 200, 422, 422, 422),
+        replies.stream().map(HttpResponse::statusCode).toList());
+    assertTrue(reply(3).contains("Bearer [REDACTED] cannot create"), reply(3));
+    for (HttpResponse<Buffer> reply : replies) {
+      assertFalse(
+          reply.bodyAsString().contains(PAT), "reply holds the PAT: " + reply.bodyAsString());
+    }
+    for (ILoggingEvent event : captured.list) {
+      assertFalse(text(event).contains(PAT), "log line holds the PAT: " + text(event));
     }
   }
 
