@@ -61,6 +61,10 @@ public final class HttpApiVerticle extends VerticleBase {
     router.route().handler(this::cors);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    String openApi = OpenApiDocument.load().encode();
+    router
+        .get("/openapi.json")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.post(PREFIX + "*").handler(ctx -> handlers.body().handle(ctx));
     router.post(PREFIX + "*").handler(this::dispatch);
     router.route().handler(ctx -> ErrorBodies.send(ctx.response(), 404, "Not found"));

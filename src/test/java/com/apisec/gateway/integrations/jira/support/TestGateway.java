@@ -114,6 +114,15 @@ public final class TestGateway implements AutoCloseable {
     return sandbox;
   }
 
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The connection string of the node's store, for reading raw documents. */
+  public String storeUri() {
+    return store.connectionString();
+  }
+
   /** A fresh account id, so that tests sharing a node never see each other's data. */
   public static long newAccount() {
     return ACCOUNTS.incrementAndGet();
