@@ -9,6 +9,7 @@ import com.apisec.gateway.api.OpenApiDocument;
 import com.apisec.gateway.api.Operation;
 import com.apisec.gateway.api.Operations;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -116,6 +117,7 @@ class HostileInputTest {
         .putHeader("Authorization", "Bearer " + token)
         .putHeader("Content-Type", "application/json")
         .sendBuffer(body)
+        .onSuccess(response -> LeakWatch.response(response.bodyAsString()))
         .await();
   }
 

@@ -4,6 +4,7 @@ import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.Launcher;
 import com.apisec.gateway.store.Collections;
 import com.apisec.gateway.store.EmbeddedStore;
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -66,7 +67,7 @@ public final class TestGateway implements AutoCloseable {
   public static TestGateway start(Vertx vertx, Path dir, long requestTimeoutMs) throws Exception {
     int sandboxPort = freePort();
     EmbeddedStore store = EmbeddedStore.start(dir.resolve("store"), "127.0.0.1", 0);
-    String jwtSecret = random(48);
+    String jwtSecret = LeakWatch.secret(random(48));
     JsonObject config = config(dir, store, jwtSecret, sandboxPort, requestTimeoutMs);
     Launcher.Node node =
         Launcher.start(vertx, GatewayConfig.from(config)).await(60, TimeUnit.SECONDS);
@@ -92,7 +93,7 @@ public final class TestGateway implements AutoCloseable {
         .put(
             "security",
             new JsonObject()
-                .put("secretKey", random(32))
+                .put("secretKey", LeakWatch.secret(random(32)))
                 .put("jwtSecrets", new JsonArray().add(jwtSecret)))
         .put(
             "outbound",
@@ -159,7 +160,8 @@ public final class TestGateway implements AutoCloseable {
   public Future<HttpResponse<Buffer>> send(String operation, String token, JsonObject body) {
     return web.post(httpPort, "127.0.0.1", "/api/" + operation)
         .putHeader("Authorization", "Bearer " + token)
-        .sendJsonObject(body);
+        .sendJsonObject(body)
+        .onSuccess(response -> LeakWatch.response(response.bodyAsString()));
   }
 
   /** The account's integration document exactly as stored. */
