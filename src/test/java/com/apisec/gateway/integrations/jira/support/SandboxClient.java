@@ -30,6 +30,10 @@ public final class SandboxClient {
     this.port = port;
   }
 
+  public int port() {
+    return port;
+  }
+
   public void reset() {
     HttpResponse<Buffer> response = web.post(port, "127.0.0.1", "/_reset").send().await();
     Assertions.assertEquals(204, response.statusCode(), response.bodyAsString());
