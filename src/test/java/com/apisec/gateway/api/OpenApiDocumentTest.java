@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.Draft;
-import io.vertx.json.schema.JsonSchema;
-import io.vertx.json.schema.JsonSchemaOptions;
-import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import java.util.Set;
@@ -76,11 +72,6 @@ class OpenApiDocumentTest {
   }
 
   static Validator validator(JsonObject schema) {
-    return Validator.create(
-        JsonSchema.of(schema),
-        new JsonSchemaOptions()
-            .setDraft(Draft.DRAFT202012)
-            .setBaseUri("https://gateway.local/")
-            .setOutputFormat(OutputFormat.Basic));
+    return com.apisec.gateway.testing.OpenApiExamples.validator(schema);
   }
 }

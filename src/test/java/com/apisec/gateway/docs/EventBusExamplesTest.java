@@ -8,14 +8,11 @@ import com.apisec.gateway.api.Operation;
 import com.apisec.gateway.api.Operations;
 import com.apisec.gateway.core.Addresses;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.testing.OpenApiExamples;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.Draft;
-import io.vertx.json.schema.JsonSchema;
-import io.vertx.json.schema.JsonSchemaOptions;
-import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import java.lang.reflect.Field;
@@ -161,21 +158,11 @@ class EventBusExamplesTest {
   }
 
   private JsonObject example(String operation) {
-    return OpenApiDocument.operation(document, operation)
-        .getJsonObject("requestBody")
-        .getJsonObject("content")
-        .getJsonObject("application/json")
-        .getJsonObject("example")
-        .copy();
+    return OpenApiExamples.example(operation);
   }
 
   private static Validator validator(JsonObject schema) {
-    return Validator.create(
-        JsonSchema.of(schema),
-        new JsonSchemaOptions()
-            .setDraft(Draft.DRAFT202012)
-            .setBaseUri("https://gateway.local/")
-            .setOutputFormat(OutputFormat.Basic));
+    return OpenApiExamples.validator(schema);
   }
 
   private static JsonObject issue() {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.apisec.gateway.api.OpenApiDocument;
 import com.apisec.gateway.api.Operation;
 import com.apisec.gateway.api.Operations;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.testing.OpenApiExamples;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -115,9 +115,6 @@ class DestinationsTest {
   }
 
   private static JsonObject media(String operation) {
-    return OpenApiDocument.operation(OpenApiDocument.load(), operation)
-        .getJsonObject("requestBody")
-        .getJsonObject("content")
-        .getJsonObject("application/json");
+    return OpenApiExamples.media(operation);
   }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.apisec.gateway.api.OpenApiDocument;
 import com.apisec.gateway.api.Operation;
 import com.apisec.gateway.api.Operations;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import com.apisec.gateway.testing.LeakWatch;
+import com.apisec.gateway.testing.OpenApiExamples;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -17,11 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.json.schema.Draft;
-import io.vertx.json.schema.JsonSchema;
-import io.vertx.json.schema.JsonSchemaOptions;
-import io.vertx.json.schema.OutputFormat;
-import io.vertx.json.schema.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,29 +122,15 @@ class HostileInputTest {
   }
 
   private static boolean schemaAccepts(JsonObject schema, Buffer body) {
-    Validator validator =
-        Validator.create(
-            JsonSchema.of(schema),
-            new JsonSchemaOptions()
-                .setDraft(Draft.DRAFT202012)
-                .setBaseUri("https://gateway.local/")
-                .setOutputFormat(OutputFormat.Basic));
-    return validator.validate(body.toJsonObject()).getValid();
-  }
-
-  private static JsonObject media(String operation) {
-    return OpenApiDocument.operation(OpenApiDocument.load(), operation)
-        .getJsonObject("requestBody")
-        .getJsonObject("content")
-        .getJsonObject("application/json");
+    return OpenApiExamples.validator(schema).validate(body.toJsonObject()).getValid();
   }
 
   private static JsonObject schema(String operation) {
-    return media(operation).getJsonObject("schema");
+    return OpenApiExamples.requestSchema(operation);
   }
 
   private static JsonObject example(String operation) {
-    return media(operation).getJsonObject("example").copy();
+    return OpenApiExamples.example(operation);
   }
 
   private static String clip(String text) {

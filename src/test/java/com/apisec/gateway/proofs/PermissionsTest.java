@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.apisec.gateway.api.OpenApiDocument;
 import com.apisec.gateway.api.Operation;
 import com.apisec.gateway.api.Operation.Access;
 import com.apisec.gateway.api.Operations;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.testing.OpenApiExamples;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -112,12 +112,7 @@ class PermissionsTest {
   }
 
   private HttpResponse<Buffer> post(Operation op, String token) {
-    JsonObject example =
-        OpenApiDocument.operation(OpenApiDocument.load(), op.name())
-            .getJsonObject("requestBody")
-            .getJsonObject("content")
-            .getJsonObject("application/json")
-            .getJsonObject("example");
+    JsonObject example = OpenApiExamples.example(op.name());
     var request = web.post(gateway.httpPort(), "127.0.0.1", "/api/" + op.name());
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);

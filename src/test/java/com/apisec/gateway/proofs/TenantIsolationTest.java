@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.apisec.gateway.api.OpenApiDocument;
 import com.apisec.gateway.api.Operation;
 import com.apisec.gateway.api.Operations;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.testing.OpenApiExamples;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -118,11 +118,6 @@ class TenantIsolationTest {
   }
 
   private static JsonObject example(String operation) {
-    return OpenApiDocument.operation(OpenApiDocument.load(), operation)
-        .getJsonObject("requestBody")
-        .getJsonObject("content")
-        .getJsonObject("application/json")
-        .getJsonObject("example")
-        .copy();
+    return OpenApiExamples.example(operation);
   }
 }
