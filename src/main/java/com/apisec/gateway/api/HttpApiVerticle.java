@@ -2,11 +2,13 @@ package com.apisec.gateway.api;
 
 import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.core.Health;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
@@ -16,6 +18,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +34,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private final GatewayConfig config;
   private final TokenVerifierFactory verifiers;
-  private final Supplier<Future<Boolean>> readiness;
+  private final Supplier<Future<Health>> readiness;
   private TokenVerifier verifier;
   private HttpServer server;
 
@@ -39,8 +43,9 @@ public final class HttpApiVerticle extends VerticleBase {
     TokenVerifier create(io.vertx.core.Vertx vertx);
   }
 
+  /** {@code readiness} answers {@code GET /health}, with one check per component. */
   public HttpApiVerticle(
-      GatewayConfig config, TokenVerifierFactory verifiers, Supplier<Future<Boolean>> readiness) {
+      GatewayConfig config, TokenVerifierFactory verifiers, Supplier<Future<Health>> readiness) {
     this.config = config;
     this.verifiers = verifiers;
     this.readiness = readiness;
@@ -83,15 +88,16 @@ public final class HttpApiVerticle extends VerticleBase {
   private void health(RoutingContext ctx) {
     readiness
         .get()
-        .otherwise(false)
-        .onComplete(
-            ready -> {
-              boolean up = Boolean.TRUE.equals(ready.result());
+        .otherwise(e -> Health.flag(false))
+        .onSuccess(
+            health -> {
+              boolean up = health.ready();
               JsonObject body =
                   new JsonObject()
                       .put("status", up ? "UP" : "DOWN")
                       .put("live", true)
-                      .put("ready", up);
+                      .put("ready", up)
+                      .put("checks", health.checks());
               ctx.response()
                   .setStatusCode(up ? 200 : 503)
                   .putHeader("Content-Type", "application/json")
@@ -153,10 +159,18 @@ public final class HttpApiVerticle extends VerticleBase {
       return;
     }
     switch (reply.failureType()) {
-      case NO_HANDLERS -> ErrorBodies.send(ctx.response(), 503, "Service unavailable");
+      case NO_HANDLERS, ERROR -> unavailable(ctx, op, reply);
       case TIMEOUT -> ErrorBodies.send(ctx.response(), 504, "Timed out: " + op.name());
       default -> recipientFailure(ctx, reply);
     }
+  }
+
+  /** No handler, or the member holding it could not be reached (it may just have left). */
+  private static void unavailable(RoutingContext ctx, Operation op, ReplyException reply) {
+    if (reply.failureType() == ReplyFailure.ERROR) {
+      LOG.warn("event bus delivery failed [operation: {}]: {}", op.name(), reply.getMessage());
+    }
+    ErrorBodies.send(ctx.response(), 503, "Service unavailable");
   }
 
   private static void recipientFailure(RoutingContext ctx, ReplyException reply) {
@@ -207,6 +221,13 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private static String sanitize(String text) {
     return text.replaceAll("[\\r\\n\\p{Cntrl}]", "").replace("'", "");
+  }
+
+  /** Stops accepting connections and waits up to {@code grace} for in-flight requests. */
+  public Future<Void> shutdown(Duration grace) {
+    return server == null
+        ? Future.succeededFuture()
+        : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -8,7 +8,6 @@ import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.shareddata.LocalMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,39 +22,49 @@ import org.slf4j.LoggerFactory;
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
-  private static final String STATE_MAP = "gateway.state";
 
   private Launcher() {}
 
-  static int run(Path configFile, boolean cluster, Map<String, String> env) {
-    if (cluster) {
-      // TODO(#3): cluster mode (Hazelcast join, shared store) lands with "Production rails".
-      LOG.error("--cluster is not available in this version; start without it");
-      return 2;
-    }
-    Vertx vertx = Vertx.vertx();
-    try {
-      Node node = start(vertx, configFile, env).await(5, TimeUnit.MINUTES);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close(), "gateway-shutdown"));
-      return 0;
-    } catch (ConfigException e) {
-      LOG.error("invalid configuration: {}", e.getMessage());
-    } catch (Exception e) {
-      LOG.error("start-up failed: {}", e.getMessage(), e);
-    }
-    vertx.close();
-    return 1;
-  }
-
   /** A started node: what it runs, and where. */
   public record Node(
-      Vertx vertx, GatewayConfig config, int httpPort, int sandboxPort, String store) {
+      Vertx vertx,
+      GatewayConfig config,
+      int httpPort,
+      int sandboxPort,
+      String store,
+      HttpApiVerticle api,
+      NodeHealth health,
+      String storeDeployment) {
+    Node(
+        Vertx vertx,
+        GatewayConfig config,
+        HttpApiVerticle api,
+        int sandboxPort,
+        StoreVerticle store,
+        NodeHealth health) {
+      this(
+          vertx,
+          config,
+          api.port(),
+          sandboxPort,
+          store.describe(),
+          api,
+          health,
+          store.deploymentID());
+    }
+
+    /** Closes at once; {@link #stop()} is the graceful way. */
     public void close() {
       try {
         vertx.close().await(30, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         LOG.warn("shutdown took longer than 30 s");
       }
+    }
+
+    /** Stops taking requests, lets in-flight ones finish, undeploys, leaves the cluster. */
+    public void stop() {
+      GracefulStop.run(this);
     }
   }
 
@@ -66,24 +75,39 @@ public final class Launcher {
   }
 
   public static Future<Node> start(Vertx vertx, GatewayConfig config) {
+    return start(vertx, config, Keys.load(config, true), new NodeHealth(vertx, null));
+  }
+
+  /** Starts a node with keys already loaded, reporting to {@code health}. */
+  public static Future<Node> start(
+      Vertx vertx, GatewayConfig config, Keys keys, NodeHealth health) {
     long started = System.nanoTime();
     applyLogLevel(config.logLevel());
-    Keys keys = Keys.load(config, true);
     LOG.info("keys loaded [jwt keys: {}]", keys.jwtSecrets().size());
     StoreVerticle store = new StoreVerticle(config);
-    return deploy(vertx, "store", store)
-        .compose(id -> deployIntegrations(vertx, context(config, keys, store)))
-        .compose(ignored -> deployApi(vertx, config, keys))
+    return health
+        .start()
+        .compose(ignored -> deploy(vertx, "store", store))
+        .onSuccess(id -> health.storeOpened(store.mongoConfig()))
+        .compose(id -> deployIntegrations(vertx, config, context(config, keys, store)))
+        .compose(ignored -> deployApi(vertx, config, keys, health))
         .compose(
-            api -> deploySandbox(vertx, config).map(port -> node(vertx, config, api, port, store)))
-        .onSuccess(node -> ready(vertx, node, started));
+            api ->
+                deploySandbox(vertx, config)
+                    .map(port -> new Node(vertx, config, api, port, store, health)))
+        .onSuccess(node -> ready(node, started));
   }
 
   private static GatewayContext context(GatewayConfig config, Keys keys, StoreVerticle store) {
     return new GatewayContext(config, new SecretBox(keys.secretKey()), store.mongoConfig());
   }
 
-  private static Future<Void> deployIntegrations(Vertx vertx, GatewayContext context) {
+  private static Future<Void> deployIntegrations(
+      Vertx vertx, GatewayConfig config, GatewayContext context) {
+    if (!config.node().integrations()) {
+      LOG.info("integrations not deployed on this node [node.integrations: false]");
+      return Future.succeededFuture();
+    }
     Future<Void> chain = Future.succeededFuture();
     for (Map.Entry<String, Function<GatewayContext, VerticleBase>> entry : integrations()) {
       chain =
@@ -98,10 +122,10 @@ public final class Launcher {
     return List.of();
   }
 
-  private static Future<HttpApiVerticle> deployApi(Vertx vertx, GatewayConfig config, Keys keys) {
+  private static Future<HttpApiVerticle> deployApi(
+      Vertx vertx, GatewayConfig config, Keys keys, NodeHealth health) {
     HttpApiVerticle api =
-        new HttpApiVerticle(
-            config, v -> new TokenVerifier(v, keys.jwtSecrets()), () -> readiness(vertx));
+        new HttpApiVerticle(config, v -> new TokenVerifier(v, keys.jwtSecrets()), health::check);
     return deploy(vertx, "http api", api).map(api);
   }
 
@@ -120,18 +144,8 @@ public final class Launcher {
         .onFailure(e -> LOG.error("deploy failed [verticle: {}]: {}", name, e.getMessage()));
   }
 
-  private static Node node(
-      Vertx vertx,
-      GatewayConfig config,
-      HttpApiVerticle api,
-      int sandboxPort,
-      StoreVerticle store) {
-    return new Node(vertx, config, api.port(), sandboxPort, store.describe());
-  }
-
-  private static void ready(Vertx vertx, Node node, long startedNanos) {
-    LocalMap<String, Boolean> state = vertx.sharedData().getLocalMap(STATE_MAP);
-    state.put("ready", true);
+  private static void ready(Node node, long startedNanos) {
+    node.health().started();
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     LOG.info("gateway ready [ms: {}, mode: {}]", ms, node.config().mode().name().toLowerCase());
     LOG.info("api: http://localhost:{}/api/", node.httpPort());
@@ -139,11 +153,6 @@ public final class Launcher {
     if (node.sandboxPort() > 0) {
       LOG.info("sandbox: http://{}:{}/", node.config().sandbox().host(), node.sandboxPort());
     }
-  }
-
-  private static Future<Boolean> readiness(Vertx vertx) {
-    LocalMap<String, Boolean> state = vertx.sharedData().getLocalMap(STATE_MAP);
-    return Future.succeededFuture(Boolean.TRUE.equals(state.get("ready")));
   }
 
   private static void applyLogLevel(String level) {

@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The command line: {@code run} (the default) starts the gateway, {@code token} prints a JWT. */
+/**
+ * The command line: without a subcommand it starts the gateway ({@code --cluster} to join a
+ * cluster); {@code token} prints a JWT.
+ */
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
@@ -19,7 +22,7 @@ public final class Main implements Callable<Integer> {
       description = "YAML config file (default: ${DEFAULT-VALUE}).")
   Path config;
 
-  @Option(names = "--cluster", description = "Join a Hazelcast cluster.")
+  @Option(names = "--cluster", description = "Join the Hazelcast cluster set under cluster:.")
   boolean cluster;
 
   public static void main(String[] args) {
@@ -31,6 +34,6 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Launcher.run(config, cluster, System.getenv());
+    return NodeProcess.run(config, cluster, System.getenv());
   }
 }
