@@ -8,12 +8,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line: without a subcommand it starts the gateway ({@code --cluster} to join a
- * cluster); {@code token} prints a JWT.
+ * cluster); {@code token} prints a JWT; {@code store} runs the embedded store on its own.
  */
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
-    subcommands = {TokenCommand.class},
+    subcommands = {TokenCommand.class, StoreCommand.class},
     description = "Integration gateway of the API-security platform.")
 public final class Main implements Callable<Integer> {
   @Option(
