@@ -5,7 +5,8 @@
 # Node i (1..N) serves HTTP on 8079+i and keeps its files in data/cluster/node-i; only node 1 runs
 # the sandbox. The secret key and JWT secret are generated once into data/cluster/env, which every
 # node uses; for a token: (source data/cluster/env && scripts/token.sh --account 1000000)
-# Environment: GATEWAY_STORE_PORT (27017), GATEWAY_CLUSTER_PORT, GATEWAY_CLUSTER_NAME, JAVA_OPTS.
+# Environment: GATEWAY_STORE_PORT (27017), GATEWAY_CLUSTER_PORT, GATEWAY_CLUSTER_NAME, JAVA_OPTS,
+# GATEWAY_READY_SECONDS (how long to wait for each node, default 180).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
