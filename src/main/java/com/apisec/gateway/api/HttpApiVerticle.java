@@ -3,8 +3,11 @@ package com.apisec.gateway.api;
 import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.Health;
+import com.apisec.gateway.core.LiveConfig;
+import com.apisec.gateway.core.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -32,52 +35,69 @@ public final class HttpApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
   private static final String PREFIX = "/api/";
 
-  private final GatewayConfig config;
+  private final LiveConfig live;
   private final TokenVerifierFactory verifiers;
   private final Supplier<Future<Health>> readiness;
-  private TokenVerifier verifier;
+  private volatile Handlers handlers;
   private HttpServer server;
 
-  /** Builds the token verifier once Vert.x is known. */
+  /** Builds the token verifier for a config (its keys); called again when the keys reload. */
   public interface TokenVerifierFactory {
-    TokenVerifier create(io.vertx.core.Vertx vertx);
+    TokenVerifier create(Vertx vertx, GatewayConfig config);
   }
+
+  /** What a reload rebuilds: token keys, body limit, CORS origins. */
+  private record Handlers(
+      GatewayConfig config, TokenVerifier verifier, BodyHandler body, CorsHandler cors) {}
 
   /** {@code readiness} answers {@code GET /health}, with one check per component. */
   public HttpApiVerticle(
-      GatewayConfig config, TokenVerifierFactory verifiers, Supplier<Future<Health>> readiness) {
-    this.config = config;
+      LiveConfig live, TokenVerifierFactory verifiers, Supplier<Future<Health>> readiness) {
+    this.live = live;
     this.verifiers = verifiers;
     this.readiness = readiness;
   }
 
   @Override
   public Future<?> start() {
-    verifier = verifiers.create(vertx);
+    handlers = handlers(live.get());
+    live.onChange(next -> handlers = handlers(next));
     Router router = Router.router(vertx);
-    if (!config.http().corsOrigins().isEmpty()) {
-      router
-          .route()
-          .handler(
-              CorsHandler.create()
-                  .addOrigins(config.http().corsOrigins())
-                  .allowedMethod(HttpMethod.POST)
-                  .allowedHeader("Authorization")
-                  .allowedHeader("access-token")
-                  .allowedHeader("Content-Type"));
-    }
+    router.route().handler(this::cors);
     router.get("/health").handler(this::health);
-    router
-        .post(PREFIX + "*")
-        .handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
+    router.get("/metrics").handler(this::metrics);
+    router.post(PREFIX + "*").handler(ctx -> handlers.body().handle(ctx));
     router.post(PREFIX + "*").handler(this::dispatch);
     router.route().handler(ctx -> ErrorBodies.send(ctx.response(), 404, "Not found"));
     router.route().failureHandler(this::failure);
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(config.http().port(), config.http().host())
+        .listen(live.get().http().port(), live.get().http().host())
         .onSuccess(s -> server = s);
+  }
+
+  private Handlers handlers(GatewayConfig config) {
+    CorsHandler cors =
+        config.http().corsOrigins().isEmpty()
+            ? null
+            : CorsHandler.create()
+                .addOrigins(config.http().corsOrigins())
+                .allowedMethod(HttpMethod.POST)
+                .allowedHeader("Authorization")
+                .allowedHeader("access-token")
+                .allowedHeader("Content-Type");
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());
+    return new Handlers(config, verifiers.create(vertx, config), body, cors);
+  }
+
+  private void cors(RoutingContext ctx) {
+    CorsHandler cors = handlers.cors();
+    if (cors == null) {
+      ctx.next();
+    } else {
+      cors.handle(ctx);
+    }
   }
 
   /** The port actually bound (useful when the config asks for port 0). */
@@ -105,14 +125,38 @@ public final class HttpApiVerticle extends VerticleBase {
             });
   }
 
+  private void metrics(RoutingContext ctx) {
+    if (!live.get().http().metricsRequireToken()) {
+      sendMetrics(ctx);
+      return;
+    }
+    handlers
+        .verifier()
+        .verify(token(ctx))
+        .onSuccess(caller -> sendMetrics(ctx))
+        .onFailure(e -> ErrorBodies.send(ctx.response(), 401, "Unauthorized"));
+  }
+
+  private static void sendMetrics(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(Metrics.scrape());
+  }
+
   private void dispatch(RoutingContext ctx) {
     String name = ctx.request().path().substring(PREFIX.length());
     Operation op = Operations.find(name).orElse(null);
+    long started = System.nanoTime();
+    String label = op == null ? "unknown" : op.name();
+    ctx.addEndHandler(
+        done ->
+            Metrics.request(label, ctx.response().getStatusCode(), System.nanoTime() - started));
     if (op == null) {
       ErrorBodies.send(ctx.response(), 404, "Not found");
       return;
     }
-    verifier
+    handlers
+        .verifier()
         .verify(token(ctx))
         .onFailure(e -> ErrorBodies.send(ctx.response(), 401, "Unauthorized"))
         .onSuccess(caller -> authorized(ctx, op, caller));
@@ -141,7 +185,7 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   private long busTimeoutMs() {
-    var out = config.outbound();
+    var out = live.get().outbound();
     long perAttempt = out.requestTimeoutMs() + out.connectTimeoutMs();
     return perAttempt * (out.maxAttempts() + 1) + out.maxRetryAfterSeconds() * 1000L + 5_000;
   }
@@ -190,7 +234,7 @@ public final class HttpApiVerticle extends VerticleBase {
       ErrorBodies.send(
           ctx.response(),
           413,
-          "request body is over the limit of " + config.http().bodyLimitBytes() + " bytes");
+          "request body is over the limit of " + live.get().http().bodyLimitBytes() + " bytes");
     } else if (status >= 400 && status < 500) {
       ErrorBodies.send(ctx.response(), status, status == 404 ? "Not found" : "Bad request");
     } else {

@@ -22,6 +22,7 @@ import java.util.Map;
  */
 public final class TokenVerifier {
   private final JWTAuth auth;
+  private final java.util.Set<String> algorithms;
 
   /** Thrown for a missing, malformed, expired or badly signed token. */
   public static final class Unauthorized extends RuntimeException {
@@ -31,12 +32,27 @@ public final class TokenVerifier {
   }
 
   public TokenVerifier(Vertx vertx, List<String> hs256Secrets) {
-    if (hs256Secrets.isEmpty()) {
-      throw new IllegalArgumentException("at least one JWT secret is needed");
+    this(vertx, hs256Secrets, List.of());
+  }
+
+  /** Verifies HS256 tokens with any of the secrets and RS256 tokens with any of the PEM keys. */
+  public TokenVerifier(Vertx vertx, List<String> hs256Secrets, List<String> rs256PublicKeys) {
+    if (hs256Secrets.isEmpty() && rs256PublicKeys.isEmpty()) {
+      throw new IllegalArgumentException("at least one JWT key is needed");
     }
     JWTAuthOptions options = new JWTAuthOptions();
     for (String secret : hs256Secrets) {
       options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret));
+    }
+    for (String pem : rs256PublicKeys) {
+      options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("RS256").setBuffer(pem));
+    }
+    this.algorithms = new java.util.HashSet<>();
+    if (!hs256Secrets.isEmpty()) {
+      algorithms.add("HS256");
+    }
+    if (!rs256PublicKeys.isEmpty()) {
+      algorithms.add("RS256");
     }
     this.auth = JWTAuth.create(vertx, options);
   }
@@ -50,7 +66,7 @@ public final class TokenVerifier {
         .compose(user -> caller(user.principal()));
   }
 
-  private static boolean signedWithKnownAlgorithm(String token) {
+  private boolean signedWithKnownAlgorithm(String token) {
     int dot = token.indexOf('.');
     if (dot <= 0) {
       return false;
@@ -58,7 +74,7 @@ public final class TokenVerifier {
     try {
       byte[] header = Base64.getUrlDecoder().decode(token.substring(0, dot));
       JsonObject json = new JsonObject(new String(header, StandardCharsets.UTF_8));
-      return "HS256".equals(json.getString("alg"));
+      return algorithms.contains(json.getString("alg"));
     } catch (RuntimeException e) {
       return false;
     }

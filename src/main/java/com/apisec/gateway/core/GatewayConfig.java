@@ -14,6 +14,7 @@ public record GatewayConfig(
     Mode mode,
     Path dataDir,
     String logLevel,
+    long reloadScanMs,
     Http http,
     Store store,
     Security security,
@@ -28,10 +29,19 @@ public record GatewayConfig(
   }
 
   /** The HTTP API listener. */
-  public record Http(String host, int port, long bodyLimitBytes, List<String> corsOrigins) {}
+  public record Http(
+      String host,
+      int port,
+      long bodyLimitBytes,
+      List<String> corsOrigins,
+      boolean metricsRequireToken) {}
 
-  /** Where settings live: a MongoDB URI, or empty for the embedded store in the data dir. */
-  public record Store(String mongoUri, String database) {
+  /**
+   * Where settings live: a MongoDB URI, or empty for the embedded store in the data dir. The
+   * platform's own databases (one per account) are on {@code platformMongoUri}, by default the same
+   * server.
+   */
+  public record Store(String mongoUri, String database, String platformMongoUri) {
     public boolean embedded() {
       return mongoUri.isEmpty();
     }
@@ -46,11 +56,19 @@ public record GatewayConfig(
     }
   }
 
-  /** Keys: the AES key for secrets at rest and the JWT secrets (a list, for rotation). */
-  public record Security(String secretKey, List<String> jwtSecrets) {
+  /**
+   * Keys: the AES key for secrets at rest, the HS256 JWT secrets and RS256 public key files (lists,
+   * so a key is added by reload before the old one is removed).
+   */
+  public record Security(
+      String secretKey, List<String> jwtSecrets, List<String> jwtPublicKeyFiles) {
     @Override
     public String toString() {
-      return "Security[secretKey=[REDACTED], jwtSecrets=" + jwtSecrets.size() + " keys]";
+      return "Security[secretKey=[REDACTED], jwtSecrets="
+          + jwtSecrets.size()
+          + " keys, jwtPublicKeyFiles="
+          + jwtPublicKeyFiles
+          + "]";
     }
   }
 
@@ -79,6 +97,7 @@ public record GatewayConfig(
             mode,
             Path.of(root.string("dataDir", "data")),
             logLevel(root.string("logLevel", "INFO")),
+            root.number("reloadScanMs", 1_000, 0, 3_600_000),
             http(root.section("http")),
             store(root.section("store")),
             security(root.section("security")),
@@ -110,8 +129,12 @@ public record GatewayConfig(
     if (mode == Mode.PRODUCTION && security.secretKey().isEmpty()) {
       throw new ConfigException("mode is production but security.secretKey is not set");
     }
-    if (mode == Mode.PRODUCTION && security.jwtSecrets().isEmpty()) {
-      throw new ConfigException("mode is production but security.jwtSecrets is empty");
+    if (mode == Mode.PRODUCTION
+        && security.jwtSecrets().isEmpty()
+        && security.jwtPublicKeyFiles().isEmpty()) {
+      throw new ConfigException(
+          "mode is production but neither security.jwtSecrets nor security.jwtPublicKeyFiles is"
+              + " set");
     }
   }
 
@@ -136,7 +159,8 @@ public record GatewayConfig(
         v.string("host", "0.0.0.0"),
         (int) v.number("port", 8080, 0, 65535),
         v.number("bodyLimitBytes", 1_048_576, 1024, 64L * 1024 * 1024),
-        v.strings("corsOrigins"));
+        v.strings("corsOrigins"),
+        v.bool("metricsRequireToken", false));
   }
 
   private static Store store(ConfigValues v) {
@@ -144,11 +168,12 @@ public record GatewayConfig(
     if (database.isEmpty()) {
       throw new ConfigException("store.database must not be empty");
     }
-    return new Store(v.string("mongoUri", ""), database);
+    return new Store(v.string("mongoUri", ""), database, v.string("platformMongoUri", ""));
   }
 
   private static Security security(ConfigValues v) {
-    return new Security(v.string("secretKey", ""), v.strings("jwtSecrets"));
+    return new Security(
+        v.string("secretKey", ""), v.strings("jwtSecrets"), v.strings("jwtPublicKeyFiles"));
   }
 
   private static Outbound outbound(ConfigValues v) {

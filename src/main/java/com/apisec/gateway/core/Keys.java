@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * sign tokens. In development mode a missing key is generated into the data dir, once, with a
  * warning.
  */
-public record Keys(byte[] secretKey, List<String> jwtSecrets) {
+public record Keys(byte[] secretKey, List<String> jwtSecrets, List<String> jwtPublicKeys) {
   static final String SECRET_KEY_FILE = "secret.key";
   static final String JWT_SECRET_FILE = "jwt.secret";
   private static final Logger LOG = LoggerFactory.getLogger(Keys.class);
@@ -25,12 +25,19 @@ public record Keys(byte[] secretKey, List<String> jwtSecrets) {
   public Keys {
     secretKey = secretKey.clone();
     jwtSecrets = List.copyOf(jwtSecrets);
+    jwtPublicKeys = List.copyOf(jwtPublicKeys);
   }
 
   public static Keys load(GatewayConfig config, boolean mayGenerate) {
-    byte[] secretKey = secretKey(config, mayGenerate);
+    return new Keys(secretKey(config, mayGenerate), List.of(), List.of())
+        .withTokenKeys(config, mayGenerate);
+  }
+
+  /** The same sealing key with the token keys the given config names (used on reload). */
+  public Keys withTokenKeys(GatewayConfig config, boolean mayGenerate) {
     List<String> jwt = config.security().jwtSecrets();
-    if (jwt.isEmpty()) {
+    List<String> publicKeys = publicKeys(config.security().jwtPublicKeyFiles());
+    if (jwt.isEmpty() && publicKeys.isEmpty()) {
       jwt = List.of(fromFile(config, JWT_SECRET_FILE, "security.jwtSecrets", mayGenerate));
     }
     for (String secret : jwt) {
@@ -38,7 +45,24 @@ public record Keys(byte[] secretKey, List<String> jwtSecrets) {
         throw new ConfigException("security.jwtSecrets entries must be at least 32 bytes long");
       }
     }
-    return new Keys(secretKey, jwt);
+    return new Keys(secretKey, jwt, publicKeys);
+  }
+
+  private static List<String> publicKeys(List<String> files) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String name : files) {
+      try {
+        String pem = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+        if (!pem.contains("BEGIN PUBLIC KEY")) {
+          throw new ConfigException(
+              "security.jwtPublicKeyFiles: " + name + " is not a PEM public key");
+        }
+        out.add(pem.trim());
+      } catch (IOException e) {
+        throw new ConfigException("security.jwtPublicKeyFiles: cannot read " + name);
+      }
+    }
+    return out;
   }
 
   private static byte[] secretKey(GatewayConfig config, boolean mayGenerate) {
@@ -95,6 +119,10 @@ public record Keys(byte[] secretKey, List<String> jwtSecrets) {
 
   @Override
   public String toString() {
-    return "Keys[secretKey=[REDACTED], jwtSecrets=" + jwtSecrets.size() + "]";
+    return "Keys[secretKey=[REDACTED], jwtSecrets="
+        + jwtSecrets.size()
+        + ", jwtPublicKeys="
+        + jwtPublicKeys.size()
+        + "]";
   }
 }

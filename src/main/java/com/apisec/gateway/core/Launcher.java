@@ -2,7 +2,8 @@ package com.apisec.gateway.core;
 
 import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
-import com.apisec.gateway.api.TokenVerifier;
+import com.apisec.gateway.api.TokenKeys;
+import com.apisec.gateway.sandbox.SandboxVerticle;
 import com.apisec.gateway.store.SecretBox;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -28,7 +30,8 @@ public final class Launcher {
   /** A started node: what it runs, and where. */
   public record Node(
       Vertx vertx,
-      GatewayConfig config,
+      LiveConfig live,
+      TokenKeys keys,
       int httpPort,
       int sandboxPort,
       String store,
@@ -37,20 +40,26 @@ public final class Launcher {
       String storeDeployment) {
     Node(
         Vertx vertx,
-        GatewayConfig config,
+        LiveConfig live,
+        TokenKeys keys,
         HttpApiVerticle api,
         int sandboxPort,
         StoreVerticle store,
         NodeHealth health) {
       this(
           vertx,
-          config,
+          live,
+          keys,
           api.port(),
           sandboxPort,
           store.describe(),
           api,
           health,
           store.deploymentID());
+    }
+
+    public GatewayConfig config() {
+      return live.get();
     }
 
     /** Closes at once; {@link #stop()} is the graceful way. */
@@ -68,38 +77,60 @@ public final class Launcher {
     }
   }
 
-  /** Starts a node on an existing Vert.x; tests use this with their own config and data dir. */
+  /**
+   * Starts a node on an existing Vert.x from a config file and watches the file for reloadable
+   * changes. Tests use this with their own file and data dir.
+   */
   public static Future<Node> start(Vertx vertx, Path configFile, Map<String, String> env) {
     return ConfigLoader.load(vertx, configFile, env)
-        .compose(raw -> start(vertx, GatewayConfig.from(raw)));
+        .compose(
+            raw ->
+                start(vertx, new LiveConfig(GatewayConfig.from(raw)))
+                    .onSuccess(node -> watch(vertx, configFile, env, node)));
   }
 
+  /** Starts a node with a fixed config (no file to watch). */
   public static Future<Node> start(Vertx vertx, GatewayConfig config) {
-    return start(vertx, config, Keys.load(config, true), new NodeHealth(vertx, null));
+    return start(vertx, new LiveConfig(config));
+  }
+
+  private static Future<Node> start(Vertx vertx, LiveConfig live) {
+    return start(vertx, live, Keys.load(live.get(), true), new NodeHealth(vertx, null));
   }
 
   /** Starts a node with keys already loaded, reporting to {@code health}. */
-  public static Future<Node> start(
-      Vertx vertx, GatewayConfig config, Keys keys, NodeHealth health) {
+  static Future<Node> start(Vertx vertx, LiveConfig live, Keys keys, NodeHealth health) {
     long started = System.nanoTime();
+    GatewayConfig config = live.get();
     applyLogLevel(config.logLevel());
-    LOG.info("keys loaded [jwt keys: {}]", keys.jwtSecrets().size());
+    LOG.info(
+        "keys loaded [token keys: {}]", keys.jwtSecrets().size() + keys.jwtPublicKeys().size());
+    TokenKeys tokenKeys = new TokenKeys(keys);
     StoreVerticle store = new StoreVerticle(config);
     return health
         .start()
         .compose(ignored -> deploy(vertx, "store", store))
         .onSuccess(id -> health.storeOpened(store.mongoConfig()))
-        .compose(id -> deployIntegrations(vertx, config, context(config, keys, store)))
-        .compose(ignored -> deployApi(vertx, config, keys, health))
+        .compose(id -> deployIntegrations(vertx, config, context(live, keys, store)))
+        .compose(ignored -> deployApi(vertx, live, tokenKeys, health))
         .compose(
             api ->
                 deploySandbox(vertx, config)
-                    .map(port -> new Node(vertx, config, api, port, store, health)))
+                    .map(port -> new Node(vertx, live, tokenKeys, api, port, store, health)))
         .onSuccess(node -> ready(node, started));
   }
 
-  private static GatewayContext context(GatewayConfig config, Keys keys, StoreVerticle store) {
-    return new GatewayContext(config, new SecretBox(keys.secretKey()), store.mongoConfig());
+  /** Applies reloadable changes of the config file to the running node. */
+  static void watch(Vertx vertx, Path file, Map<String, String> env, Node node) {
+    if (node.config().reloadScanMs() > 0) {
+      new ConfigWatcher(vertx, file, env, node.live(), node.keys()::check)
+          .start(node.config().reloadScanMs());
+    }
+  }
+
+  private static GatewayContext context(LiveConfig live, Keys keys, StoreVerticle store) {
+    return new GatewayContext(
+        live.get(), new SecretBox(keys.secretKey()), store.mongoConfig(), live, store.platform());
   }
 
   private static Future<Void> deployIntegrations(
@@ -123,9 +154,8 @@ public final class Launcher {
   }
 
   private static Future<HttpApiVerticle> deployApi(
-      Vertx vertx, GatewayConfig config, Keys keys, NodeHealth health) {
-    HttpApiVerticle api =
-        new HttpApiVerticle(config, v -> new TokenVerifier(v, keys.jwtSecrets()), health::check);
+      Vertx vertx, LiveConfig live, TokenKeys tokenKeys, NodeHealth health) {
+    HttpApiVerticle api = new HttpApiVerticle(live, tokenKeys::verifier, health::check);
     return deploy(vertx, "http api", api).map(api);
   }
 
@@ -133,8 +163,8 @@ public final class Launcher {
     if (!config.sandbox().enabled()) {
       return Future.succeededFuture(0);
     }
-    // TODO(#2): the sandbox verticle with the Jira stand-in is deployed here.
-    return Future.succeededFuture(0);
+    SandboxVerticle sandbox = new SandboxVerticle(config.sandbox(), List.of());
+    return deploy(vertx, "sandbox", sandbox).map(id -> sandbox.port());
   }
 
   private static Future<String> deploy(Vertx vertx, String name, VerticleBase verticle) {
@@ -147,7 +177,8 @@ public final class Launcher {
   private static void ready(Node node, long startedNanos) {
     node.health().started();
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-    LOG.info("gateway ready [ms: {}, mode: {}]", ms, node.config().mode().name().toLowerCase());
+    String mode = node.config().mode().name().toLowerCase(Locale.ROOT);
+    LOG.info("gateway ready [ms: {}, mode: {}]", ms, mode);
     LOG.info("api: http://localhost:{}/api/", node.httpPort());
     LOG.info("store: {}", node.store());
     if (node.sandboxPort() > 0) {
@@ -155,7 +186,7 @@ public final class Launcher {
     }
   }
 
-  private static void applyLogLevel(String level) {
+  static void applyLogLevel(String level) {
     Logger logger = LoggerFactory.getLogger("com.apisec.gateway");
     if (logger instanceof ch.qos.logback.classic.Logger logback) {
       logback.setLevel(Level.toLevel(level));

@@ -26,10 +26,21 @@ public final class Main implements Callable<Integer> {
   boolean cluster;
 
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).execute(args);
+    int code = commandLine().execute(args);
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /** The command line, with errors printed as one line rather than a stack trace. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(
+            (e, line, parsed) -> {
+              line.getErr().println("error: " + e.getMessage());
+              line.getErr().flush();
+              return 2;
+            });
   }
 
   @Override

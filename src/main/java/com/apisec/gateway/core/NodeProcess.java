@@ -49,25 +49,30 @@ public final class NodeProcess {
       boot.close();
       throw e;
     }
+    Loaded loaded = new Loaded(configFile, env, config, keys);
     if (!cluster) {
-      return startOn(boot, config, keys, null);
+      return startOn(boot, loaded, null);
     }
     boot.close().await();
     HazelcastClusterManager manager = ClusterJoin.manager(config.cluster());
     Vertx vertx = ClusterJoin.start(config.cluster(), manager).await();
-    return startOn(vertx, config, keys, manager);
+    return startOn(vertx, loaded, manager);
   }
+
+  /** What a node starts from: the file (watched for reloads), environment, config and keys. */
+  private record Loaded(Path file, Map<String, String> env, GatewayConfig config, Keys keys) {}
 
   /** On SIGTERM or Ctrl-C the node stops gracefully before the process ends. */
   public static void stopOnShutdown(Launcher.Node node) {
     Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "gateway-shutdown"));
   }
 
-  private static Launcher.Node startOn(
-      Vertx vertx, GatewayConfig config, Keys keys, HazelcastClusterManager manager)
+  private static Launcher.Node startOn(Vertx vertx, Loaded loaded, HazelcastClusterManager manager)
       throws Exception {
+    LiveConfig live = new LiveConfig(loaded.config());
     try {
-      return Launcher.start(vertx, config, keys, new NodeHealth(vertx, manager))
+      return Launcher.start(vertx, live, loaded.keys(), new NodeHealth(vertx, manager))
+          .onSuccess(node -> Launcher.watch(vertx, loaded.file(), loaded.env(), node))
           .await(START_LIMIT_MINUTES, TimeUnit.MINUTES);
     } catch (Exception e) {
       vertx.close();
@@ -90,8 +95,9 @@ public final class NodeProcess {
     if (config.security().secretKey().isEmpty()) {
       missing.add("GATEWAY_SECRET_KEY (security.secretKey)");
     }
-    if (config.security().jwtSecrets().isEmpty()) {
-      missing.add("GATEWAY_JWT_SECRET (security.jwtSecrets)");
+    if (config.security().jwtSecrets().isEmpty()
+        && config.security().jwtPublicKeyFiles().isEmpty()) {
+      missing.add("GATEWAY_JWT_SECRET (security.jwtSecrets, or security.jwtPublicKeyFiles)");
     }
     if (!missing.isEmpty()) {
       throw new ConfigException(

@@ -1,6 +1,7 @@
 package com.apisec.gateway.outbound;
 
 import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.core.Metrics;
 import com.apisec.gateway.outbound.OutboundException.Kind;
 import com.apisec.gateway.outbound.OutboundRequest.Retry;
 import io.vertx.core.Future;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,21 +34,25 @@ public final class OutboundClient {
   private static final long BACKOFF_MAX_MS = 8_000;
 
   private final Vertx vertx;
-  private final GatewayConfig.Outbound limits;
+  private final Supplier<GatewayConfig> config;
   private final SandboxRoutes sandbox;
-  private final DestinationGuard guard;
   private final WebClient client;
+  private volatile Guarded guarded;
+
+  /** The guard for one allow-list; rebuilt when a reload changes the list. */
+  private record Guarded(java.util.List<String> allowed, DestinationGuard guard) {}
 
   public OutboundClient(Vertx vertx, GatewayConfig config) {
+    this(vertx, () -> config);
+  }
+
+  /** A client that reads its limits and allow-list from the live config on every call. */
+  public OutboundClient(Vertx vertx, Supplier<GatewayConfig> config) {
     this.vertx = vertx;
-    this.limits = config.outbound();
-    this.sandbox = SandboxRoutes.from(config);
-    Set<String> allowed = new HashSet<>(limits.allowedDestinations());
-    allowed.addAll(sandbox.allowedDestinations());
-    this.guard = new DestinationGuard(vertx, allowed);
+    this.config = config;
+    this.sandbox = SandboxRoutes.from(config.get());
     WebClientOptions options = new WebClientOptions().setUserAgent("integration-gateway");
     options.setFollowRedirects(false);
-    options.setConnectTimeout((int) limits.connectTimeoutMs());
     options.setForceSni(true);
     options.setDecompressionSupported(true);
     this.client = WebClient.create(vertx, options);
@@ -61,9 +67,21 @@ public final class OutboundClient {
       return Future.failedFuture(e);
     }
     VendorUrl target = url;
-    return guard
+    return guard()
         .check(target.host(), target.port())
         .compose(address -> attempt(copy, target, address, 1));
+  }
+
+  private DestinationGuard guard() {
+    java.util.List<String> allowed = config.get().outbound().allowedDestinations();
+    Guarded current = guarded;
+    if (current == null || !current.allowed().equals(allowed)) {
+      Set<String> all = new HashSet<>(allowed);
+      all.addAll(sandbox.allowedDestinations());
+      current = new Guarded(allowed, new DestinationGuard(vertx, all));
+      guarded = current;
+    }
+    return current.guard();
   }
 
   private static OutboundRequest withOwnHeaders(OutboundRequest r) {
@@ -80,6 +98,7 @@ public final class OutboundClient {
               if (waitMs < 0) {
                 return done.succeeded() ? Future.succeededFuture(done.result()) : failure(done);
               }
+              Metrics.retry(request.vendor());
               LOG.warn(
                   "vendor call retried [vendor: {}, host: {}, attempt: {}, wait ms: {}]",
                   request.vendor(),
@@ -93,8 +112,10 @@ public final class OutboundClient {
   }
 
   private Future<OutboundResponse> once(OutboundRequest request, VendorUrl url, InetAddress ip) {
+    GatewayConfig.Outbound limits = config.get().outbound();
     RequestOptions options =
         new RequestOptions()
+            .setConnectTimeout(limits.connectTimeoutMs())
             .setHost(url.host())
             .setPort(url.port())
             .setSsl(url.https())
@@ -113,13 +134,23 @@ public final class OutboundClient {
         request.vendor(),
         request.method(),
         url.host());
+    long started = System.nanoTime();
     return sent.map(r -> new OutboundResponse(r.statusCode(), r.headers(), r.body()))
-        .recover(e -> Future.failedFuture(classify(request, url, e)));
+        .recover(e -> Future.failedFuture(classify(request, url, e)))
+        .onComplete(
+            done ->
+                Metrics.vendorCall(
+                    request.vendor(),
+                    done.succeeded()
+                        ? Integer.toString(done.result().status())
+                        : ((OutboundException) done.cause()).kind().name(),
+                    System.nanoTime() - started));
   }
 
   /** Milliseconds to wait before the next attempt, or -1 when the outcome is final. */
   private long retryDelay(
       OutboundRequest request, OutboundResponse response, Throwable cause, int attempt) {
+    GatewayConfig.Outbound limits = config.get().outbound();
     if (attempt >= limits.maxAttempts()) {
       return -1;
     }
@@ -127,7 +158,7 @@ public final class OutboundClient {
       boolean retryable =
           response.status() == 429
               || (request.retry() == Retry.IDEMPOTENT && response.status() >= 500);
-      return retryable ? afterResponse(response, attempt) : -1;
+      return retryable ? afterResponse(limits, response, attempt) : -1;
     }
     if (cause instanceof OutboundException e) {
       boolean retryable =
@@ -138,7 +169,8 @@ public final class OutboundClient {
     return -1;
   }
 
-  private long afterResponse(OutboundResponse response, int attempt) {
+  private static long afterResponse(
+      GatewayConfig.Outbound limits, OutboundResponse response, int attempt) {
     Long seconds = RetryAfter.seconds(response.headers().get("Retry-After"));
     if (seconds == null) {
       return backoff(attempt);

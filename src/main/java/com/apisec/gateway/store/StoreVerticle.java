@@ -22,6 +22,7 @@ public final class StoreVerticle extends VerticleBase {
   private EmbeddedStore embedded;
   private MongoClient client;
   private JsonObject mongoConfig;
+  private PlatformStore platform;
 
   public StoreVerticle(GatewayConfig config) {
     this.config = config;
@@ -49,7 +50,26 @@ public final class StoreVerticle extends VerticleBase {
             .put("db_name", config.store().database())
             .put("serverSelectionTimeoutMS", 5_000);
     client = MongoClient.createShared(vertx, mongoConfig, POOL);
-    return Indexes.ensure(client);
+    String platformUri = config.store().platformMongoUri();
+    platform = new PlatformStore(vertx, platformUri.isEmpty() ? uri : platformUri);
+    Future<Void> indexes = Indexes.ensure(client);
+    if (!config.development()) {
+      return indexes;
+    }
+    return indexes.compose(
+        ignored ->
+            DemoFindings.load(vertx, platform)
+                .onSuccess(
+                    v ->
+                        LOG.info(
+                            "demo findings loaded [account: {}, count: {}]",
+                            DemoFindings.ACCOUNT,
+                            DemoFindings.ids().size())));
+  }
+
+  /** The platform's per-account databases, read through one client. */
+  public PlatformStore platform() {
+    return platform;
   }
 
   /** The client config that other verticles pass to {@link MongoClient#createShared}. */
@@ -64,6 +84,9 @@ public final class StoreVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (platform != null) {
+      platform.close();
+    }
     Future<Void> closed = client == null ? Future.succeededFuture() : client.close();
     return closed.andThen(
         ignored -> {

@@ -10,6 +10,7 @@ import com.apisec.gateway.core.BusOperation;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.GatewayException;
 import com.apisec.gateway.core.Health;
+import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,8 +46,8 @@ class HttpApiVerticleTest {
     GatewayConfig config = GatewayConfig.from(json);
     HttpApiVerticle api =
         new HttpApiVerticle(
-            config,
-            v -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
+            LiveConfig.fixed(config),
+            (v, c) -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
             () -> Future.succeededFuture(Health.flag(true)));
     vertx.deployVerticle(api).await();
     port = api.port();
@@ -178,6 +179,21 @@ class HttpApiVerticleTest {
     assertNotNull(bug.bodyAsJsonObject().getString("reference"));
     assertFalse(bug.bodyAsString().contains("boom"));
     assertEquals(503, unserved.statusCode());
+  }
+
+  @Test
+  void metrics_afterRequests_countThemPerOperationAndStatus() {
+    post("fetchIntegration", Tokens.admin(vertx, ACCOUNT), "{}");
+    post("jira/add", Tokens.admin(vertx, ACCOUNT), "{}");
+
+    String text = client.get(port, "127.0.0.1", "/metrics").send().await().bodyAsString();
+
+    assertTrue(
+        text.contains(
+            "gateway_requests_seconds_count{operation=\"fetchIntegration\"," + "status=\"200\"}"),
+        text);
+    assertTrue(text.contains("operation=\"jira/add\",status=\"422\""), text);
+    assertTrue(text.contains("jvm_memory_used_bytes"));
   }
 
   private HttpResponse<Buffer> post(String operation, String token, String body) {

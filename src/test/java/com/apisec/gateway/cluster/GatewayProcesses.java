@@ -178,7 +178,10 @@ final class GatewayProcesses implements AutoCloseable {
     return command;
   }
 
-  /** The pom's Hazelcast flags (passed in by Surefire), and settings for a quick, small JVM. */
+  /**
+   * The pom's Hazelcast flags (passed in by Surefire), the production log setup rather than the
+   * tests' one, and settings for a quick, small JVM.
+   */
   private static List<String> jvmFlags() {
     List<String> flags = new ArrayList<>();
     String hazelcast = System.getProperty("gateway.node.jvm.args", "").trim();
@@ -187,6 +190,7 @@ final class GatewayProcesses implements AutoCloseable {
     }
     flags.addAll(
         List.of(
+            "-Dlogback.configurationFile=logback.xml",
             "-Dhazelcast.logging.type=slf4j",
             "-Dhazelcast.phone.home.enabled=false",
             "-Xmx256m",

@@ -74,6 +74,9 @@ class OutboundClientTest {
 
     assertEquals(503, response.status());
     assertEquals(3, calls.get());
+    String metrics = com.apisec.gateway.core.Metrics.scrape();
+    assertTrue(metrics.contains("gateway_vendor_retries_total{vendor=\"test\"}"), metrics);
+    assertTrue(metrics.contains("outcome=\"503\",vendor=\"test\""), metrics);
   }
 
   @Test

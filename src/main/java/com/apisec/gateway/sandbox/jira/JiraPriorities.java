@@ -1,0 +1,74 @@
+package com.apisec.gateway.sandbox.jira;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** The priorities and workflow statuses of the stand-in's site. */
+final class JiraPriorities {
+  private static final List<String[]> PRIORITIES =
+      List.of(
+          new String[] {"1", "Highest", "#d04437", "This problem will block progress."},
+          new String[] {"2", "High", "#f15c75", "Serious problem that could block progress."},
+          new String[] {"3", "Medium", "#f79232", "Has the potential to affect progress."},
+          new String[] {"4", "Low", "#707070", "Minor problem or easily worked around."},
+          new String[] {"5", "Lowest", "#999999", "Trivial problem with little or no impact."});
+  private static final List<String[]> STATUSES =
+      List.of(
+          new String[] {"10000", "To Do", "new"},
+          new String[] {"3", "In Progress", "indeterminate"},
+          new String[] {"10001", "Done", "done"});
+
+  private JiraPriorities() {}
+
+  static boolean known(String idOrName) {
+    return PRIORITIES.stream().anyMatch(p -> p[0].equals(idOrName) || p[1].equals(idOrName));
+  }
+
+  static JsonArray priorities(String base) {
+    JsonArray out = new JsonArray();
+    for (String[] p : PRIORITIES) {
+      out.add(
+          new JsonObject()
+              .put("self", base + "/rest/api/3/priority/" + p[0])
+              .put("statusColor", p[2])
+              .put("description", p[3])
+              .put("iconUrl", base + "/images/icons/priorities/" + p[1].toLowerCase() + ".svg")
+              .put("name", p[1])
+              .put("id", p[0])
+              .put("isDefault", p[0].equals("3")));
+    }
+    return out;
+  }
+
+  /** Each issue type of the project with the statuses its workflow goes through. */
+  static JsonArray statusesByType(JiraProject project, String base) {
+    JsonArray out = new JsonArray();
+    for (JiraProject.IssueType type : project.issueTypes()) {
+      out.add(
+          new JsonObject()
+              .put("self", base + "/rest/api/3/issueType/" + type.id())
+              .put("id", type.id())
+              .put("name", type.name())
+              .put("subtask", false)
+              .put("statuses", statuses(base)));
+    }
+    return out;
+  }
+
+  private static JsonArray statuses(String base) {
+    JsonArray out = new JsonArray();
+    for (String[] s : STATUSES) {
+      out.add(
+          new JsonObject()
+              .put("self", base + "/rest/api/3/status/" + s[0])
+              .put("description", "")
+              .put("iconUrl", base + "/images/icons/statuses/generic.png")
+              .put("name", s[1])
+              .put("untranslatedName", s[1])
+              .put("id", s[0])
+              .put("statusCategory", new JsonObject().put("key", s[2]).put("name", s[1])));
+    }
+    return out;
+  }
+}
