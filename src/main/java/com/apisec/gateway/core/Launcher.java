@@ -86,7 +86,7 @@ public final class Launcher {
         .compose(
             raw ->
                 start(vertx, new LiveConfig(GatewayConfig.from(raw)))
-                    .onSuccess(node -> watch(vertx, configFile, env, node)));
+                    .compose(node -> watch(vertx, configFile, env, node)));
   }
 
   /** Starts a node with a fixed config (no file to watch). */
@@ -121,11 +121,13 @@ public final class Launcher {
   }
 
   /** Applies reloadable changes of the config file to the running node. */
-  static void watch(Vertx vertx, Path file, Map<String, String> env, Node node) {
-    if (node.config().reloadScanMs() > 0) {
-      new ConfigWatcher(vertx, file, env, node.live(), node.keys()::check)
-          .start(node.config().reloadScanMs());
+  static Future<Node> watch(Vertx vertx, Path file, Map<String, String> env, Node node) {
+    long scanMs = node.config().reloadScanMs();
+    if (scanMs <= 0) {
+      return Future.succeededFuture(node);
     }
+    ConfigWatcher watcher = new ConfigWatcher(vertx, file, env, node.live(), node.keys()::check);
+    return deploy(vertx, "config watcher", new ConfigWatchVerticle(watcher, scanMs)).map(node);
   }
 
   private static GatewayContext context(LiveConfig live, Keys keys, StoreVerticle store) {

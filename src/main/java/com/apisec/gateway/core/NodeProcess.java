@@ -72,7 +72,7 @@ public final class NodeProcess {
     LiveConfig live = new LiveConfig(loaded.config());
     try {
       return Launcher.start(vertx, live, loaded.keys(), new NodeHealth(vertx, manager))
-          .onSuccess(node -> Launcher.watch(vertx, loaded.file(), loaded.env(), node))
+          .compose(node -> Launcher.watch(vertx, loaded.file(), loaded.env(), node))
           .await(START_LIMIT_MINUTES, TimeUnit.MINUTES);
     } catch (Exception e) {
       vertx.close();

@@ -136,6 +136,7 @@ class ClusterProcessTest {
     for (String step : List.of("http server closed", "verticles undeployed", "left the cluster")) {
       assertTrue(log.contains(step), "missing step '" + step + "' in:\n" + log);
     }
+    assertFalse(log.contains(" ERROR "), "an error while stopping:\n" + log);
     awaitMembers(a, withD - 1);
   }
 
