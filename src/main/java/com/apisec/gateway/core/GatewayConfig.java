@@ -19,7 +19,9 @@ public record GatewayConfig(
     Store store,
     Security security,
     Outbound outbound,
-    Sandbox sandbox) {
+    Sandbox sandbox,
+    ClusterConfig cluster,
+    Node node) {
 
   public enum Mode {
     DEVELOPMENT,
@@ -81,6 +83,12 @@ public record GatewayConfig(
   /** The vendor stand-ins and which vendor hosts are routed to them. */
   public record Sandbox(boolean enabled, String host, int port, Map<String, String> routes) {}
 
+  /**
+   * What this node runs and how it stops: {@code integrations: false} makes an API-only node that
+   * hands every operation to the integration verticles on other members of the cluster.
+   */
+  public record Node(boolean integrations, int shutdownGraceSeconds) {}
+
   public static GatewayConfig from(JsonObject json) {
     ConfigValues root = new ConfigValues(json, "");
     Mode mode = mode(root.string("mode", "development"));
@@ -94,7 +102,9 @@ public record GatewayConfig(
             store(root.section("store")),
             security(root.section("security")),
             outbound(root.section("outbound")),
-            sandbox(root.section("sandbox"), mode));
+            sandbox(root.section("sandbox"), mode),
+            ClusterConfig.from(root.section("cluster")),
+            node(root.section("node")));
     config.checkConsistency();
     return config;
   }
@@ -180,6 +190,11 @@ public record GatewayConfig(
         (int) v.number("maxAttempts", 3, 1, 10),
         v.number("maxRetryAfterSeconds", 60, 0, 3_600),
         allowed);
+  }
+
+  private static Node node(ConfigValues v) {
+    return new Node(
+        v.bool("integrations", true), (int) v.number("shutdownGraceSeconds", 10, 0, 300));
   }
 
   private static Sandbox sandbox(ConfigValues v, Mode mode) {
