@@ -90,10 +90,11 @@ start_store() {
 }
 
 start_node() {
-  local i=$1 sandbox=false
+  local i=$1 serve=false
   shift
-  [[ $i == 1 ]] && sandbox=true
-  GATEWAY_HTTP_PORT=$((8079 + i)) GATEWAY_DATA_DIR=$DIR/node-$i GATEWAY_SANDBOX_ENABLED=$sandbox \
+  # Every node sends the example hosts' calls to the sandbox; only the first node serves it.
+  [[ $i == 1 ]] && serve=true
+  GATEWAY_HTTP_PORT=$((8079 + i)) GATEWAY_DATA_DIR=$DIR/node-$i GATEWAY_SANDBOX_SERVE=$serve \
     java $GATEWAY_JVM_ARGS -jar "$JAR" --cluster "$@" >"$DIR/node-$i.log" 2>&1 &
   NODE_PIDS[$i]=$!
 }

@@ -22,6 +22,7 @@ public final class ConfigLoader {
           Map.entry("GATEWAY_HTTP_PORT", "http.port"),
           Map.entry("GATEWAY_SANDBOX_PORT", "sandbox.port"),
           Map.entry("GATEWAY_SANDBOX_ENABLED", "sandbox.enabled"),
+          Map.entry("GATEWAY_SANDBOX_SERVE", "sandbox.serve"),
           Map.entry("GATEWAY_DATA_DIR", "dataDir"),
           Map.entry("GATEWAY_MONGO_URI", "store.mongoUri"),
           Map.entry("GATEWAY_SECRET_KEY", "security.secretKey"),

@@ -81,7 +81,13 @@ public record GatewayConfig(
       List<String> allowedDestinations) {}
 
   /** The vendor stand-ins and which vendor hosts are routed to them. */
-  public record Sandbox(boolean enabled, String host, int port, Map<String, String> routes) {}
+  public record Sandbox(
+      boolean enabled, String host, int port, Map<String, String> routes, boolean serve) {
+    /** A sandbox this node serves itself. */
+    public Sandbox(boolean enabled, String host, int port, Map<String, String> routes) {
+      this(enabled, host, port, routes, true);
+    }
+  }
 
   /**
    * What this node runs and how it stops: {@code integrations: false} makes an API-only node that
@@ -214,6 +220,7 @@ public record GatewayConfig(
         v.bool("enabled", mode == Mode.DEVELOPMENT),
         v.string("host", "127.0.0.1"),
         (int) v.number("port", 8090, 0, 65535),
-        routes);
+        routes,
+        v.bool("serve", true));
   }
 }

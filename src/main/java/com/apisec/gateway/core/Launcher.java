@@ -163,7 +163,7 @@ public final class Launcher {
   }
 
   private static Future<Integer> deploySandbox(Vertx vertx, GatewayConfig config) {
-    if (!config.sandbox().enabled()) {
+    if (!config.sandbox().enabled() || !config.sandbox().serve()) {
       return Future.succeededFuture(0);
     }
     SandboxVerticle sandbox = new SandboxVerticle(config.sandbox(), List.of());
