@@ -59,6 +59,14 @@ final class GatewayProcesses implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(reaper);
   }
 
+  String clusterName() {
+    return clusterName;
+  }
+
+  int clusterPort() {
+    return clusterPort;
+  }
+
   /** Starts the store subcommand on a free port and waits for the URI it prints. */
   String startStore() {
     int port = TestConfigs.freePort();
