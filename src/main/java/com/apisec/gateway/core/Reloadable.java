@@ -33,7 +33,9 @@ final class Reloadable {
         current.store(),
         security,
         next.outbound(),
-        current.sandbox());
+        current.sandbox(),
+        current.cluster(),
+        current.node());
   }
 
   /** The keys whose change was ignored, if any. */
@@ -46,6 +48,8 @@ final class Reloadable {
     check(keys, "store", current.store(), next.store());
     check(keys, "security.secretKey", current.security().secretKey(), next.security().secretKey());
     check(keys, "sandbox", current.sandbox(), next.sandbox());
+    check(keys, "cluster", current.cluster(), next.cluster());
+    check(keys, "node", current.node(), next.node());
     return keys.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", keys));
   }
 

@@ -65,6 +65,7 @@ record AddRequest(
 
   private static Map<String, JsonObject> mappings(BodyFields fields) {
     Map<String, JsonObject> out = new LinkedHashMap<>();
+    String projId = fields.trimmed("projId");
     JsonObject given = fields.object("projectMappings");
     if (given != null) {
       for (Map.Entry<String, Object> entry : given) {
@@ -72,8 +73,8 @@ record AddRequest(
             JiraKeys.project("projectMappings key '" + entry.getKey() + "'", entry.getKey().trim());
         out.put(key, ProjectMappingInput.clean("projectMappings." + key, entry.getValue()));
       }
-    } else if (fields.trimmed("projId") != null) {
-      out.put(JiraKeys.project("projId", fields.trimmed("projId")), new JsonObject());
+    } else if (projId != null) {
+      out.put(JiraKeys.project("projId", projId), new JsonObject());
     }
     if (out.isEmpty()) {
       throw GatewayException.invalid("projectMappings must name at least one project");

@@ -50,6 +50,10 @@ public final class SandboxClient {
     return vendor.equals("jira") ? "/rest/api/3" : "/rest/api/2";
   }
 
+  public int port() {
+    return port;
+  }
+
   public void reset() {
     HttpResponse<Buffer> response = web.post(port, "127.0.0.1", "/_reset").send().await();
     Assertions.assertEquals(204, response.statusCode(), response.bodyAsString());

@@ -1,6 +1,7 @@
 package com.apisec.gateway.integrations.jira.support;
 
 import com.apisec.gateway.store.TestingIssueId;
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -8,8 +9,12 @@ import io.vertx.core.json.JsonObject;
  * verbatim: the gateway does not check e-mail syntax.
  */
 public final class Seed {
-  public static final String API_TOKEN = "seed-jira-api-token-7Qx2";
+  public static final String API_TOKEN = LeakWatch.secret("seed-jira-api-token-7Qx2");
   public static final String USER_EMAIL = "[email protected]";
+
+  static {
+    LeakWatch.secret(USER_EMAIL + ":" + API_TOKEN);
+  }
 
   /** The token the stand-in refuses, standing for a revoked one. */
   public static final String REVOKED_TOKEN = "invalid-token";

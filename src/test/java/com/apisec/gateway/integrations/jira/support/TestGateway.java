@@ -5,6 +5,7 @@ import com.apisec.gateway.core.Launcher;
 import com.apisec.gateway.sandbox.SandboxFixture;
 import com.apisec.gateway.store.Collections;
 import com.apisec.gateway.store.EmbeddedStore;
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -74,7 +75,7 @@ public final class TestGateway implements AutoCloseable {
   public static TestGateway start(Vertx vertx, Path dir, long requestTimeoutMs) throws Exception {
     int sandboxPort = freePort();
     EmbeddedStore store = EmbeddedStore.start(dir.resolve("store"), "127.0.0.1", 0);
-    String jwtSecret = random(48);
+    String jwtSecret = LeakWatch.secret(random(48));
     JsonObject config = config(dir, store, jwtSecret, sandboxPort, requestTimeoutMs);
     SandboxFixture.installContracts(vertx);
     Launcher.Node node =
@@ -101,7 +102,7 @@ public final class TestGateway implements AutoCloseable {
         .put(
             "security",
             new JsonObject()
-                .put("secretKey", random(32))
+                .put("secretKey", LeakWatch.secret(random(32)))
                 .put("jwtSecrets", new JsonArray().add(jwtSecret)))
         .put(
             "outbound",
@@ -132,6 +133,15 @@ public final class TestGateway implements AutoCloseable {
     return new PlatformFindings(vertx, store.connectionString());
   }
 
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The connection string of the node's store, for reading raw documents. */
+  public String storeUri() {
+    return store.connectionString();
+  }
+
   /** A fresh account id, so that tests sharing a node never see each other's data. */
   public static long newAccount() {
     return ACCOUNTS.incrementAndGet();
@@ -154,6 +164,11 @@ public final class TestGateway implements AutoCloseable {
     return signer.generateToken(claims, new JWTOptions().setAlgorithm("HS256"));
   }
 
+  /** Signs any claims with the node's key (an {@code exp} in the claims is kept as given). */
+  public String sign(JsonObject claims) {
+    return signer.generateToken(claims, new JWTOptions().setAlgorithm("HS256"));
+  }
+
   /** POST /api/{operation} and wait for the answer. */
   public HttpResponse<Buffer> post(String operation, String token, JsonObject body) {
     return send(operation, token, body).await();
@@ -163,7 +178,8 @@ public final class TestGateway implements AutoCloseable {
   public Future<HttpResponse<Buffer>> send(String operation, String token, JsonObject body) {
     return web.post(httpPort, "127.0.0.1", "/api/" + operation)
         .putHeader("Authorization", "Bearer " + token)
-        .sendJsonObject(body);
+        .sendJsonObject(body)
+        .onSuccess(response -> LeakWatch.response(response.bodyAsString()));
   }
 
   /** The account's integration document exactly as stored. */
