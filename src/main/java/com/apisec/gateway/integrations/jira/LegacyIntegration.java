@@ -57,9 +57,14 @@ final class LegacyIntegration {
     return out;
   }
 
+  /** Bad credentials name the token; one reason for every key is given once; else each key. */
   private static String refusal(ProjectCheck check) {
     if (check.failed().values().stream().allMatch(REJECTED::equals)) {
       return "apiToken: " + REJECTED;
+    }
+    if (check.succeeded().isEmpty()
+        && new java.util.HashSet<>(check.failed().values()).size() == 1) {
+      return check.summary();
     }
     List<String> parts = new ArrayList<>();
     check.failed().forEach((key, message) -> parts.add(key + " (" + message + ")"));

@@ -13,6 +13,7 @@ import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import com.apisec.gateway.sandbox.RequiresContracts;
 import com.apisec.gateway.store.TestingIssueId;
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -41,7 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class JiraDataCenterFlowTest {
-  static final String PAT = "NjE0ODc5MzE2NDQ2OgatewayDataCenterPat";
+  static final String PAT = LeakWatch.secret("NjE0ODc5MzE2NDQ2OgatewayDataCenterPat");
   private static TestGateway gateway;
   private static SandboxClient cloud;
   private static SandboxClient dc;

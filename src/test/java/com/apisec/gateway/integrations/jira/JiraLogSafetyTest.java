@@ -13,6 +13,7 @@ import com.apisec.gateway.integrations.jira.support.SandboxClient;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import com.apisec.gateway.sandbox.RequiresContracts;
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -45,7 +46,7 @@ class JiraLogSafetyTest {
       Base64.getEncoder()
           .encodeToString((Seed.USER_EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
   private static final String JSON = "application/json";
-  private static final String PAT = "NjE0ODc5MzE2NDQ2OlogSafetyDataCenterPat";
+  private static final String PAT = LeakWatch.secret("NjE0ODc5MzE2NDQ2OlogSafetyDataCenterPat");
   private static TestGateway gateway;
   @TempDir static Path dir;
 
