@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -159,11 +160,11 @@ public final class JiraDataCenterContractCheck implements RequestCheck {
     }
   }
 
-  private static java.util.Optional<String> notWiki(String where, Object description) {
+  private static Optional<String> notWiki(String where, Object description) {
     if (description instanceof String) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(where + " must be a wiki-markup string on Data Center");
+    return Optional.of(where + " must be a wiki-markup string on Data Center");
   }
 
   private static boolean isUpload(RecordedRequest request) {

@@ -2,6 +2,7 @@ package com.apisec.gateway.integrations.jira;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Keeps a description within Jira's limit for a text field (32,767 characters). A longer one is cut
@@ -65,7 +66,7 @@ final class DescriptionLimit {
 
   private static String note(String fileName) {
     return "This description is longer than Jira allows ("
-        + String.format("%,d", JIRA_MAX)
+        + String.format(Locale.ROOT, "%,d", JIRA_MAX)
         + " characters) and was cut here; the full text is attached as "
         + fileName
         + ".";

@@ -87,7 +87,7 @@ final class FindingTickets {
       CreateIssueRequest create,
       String typeId,
       Finding finding) {
-    JsonObject fields = create.customFields();
+    JsonObject fields = create.customFields().copy();
     PriorityMapping mapping =
         PriorityMapping.of(stored.projectMappings().getJsonObject(create.projId()));
     if (mapping != null) {

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +58,19 @@ final class LegacyIntegration {
     return out;
   }
 
-  /** Bad credentials name the token; one reason for every key is given once; else each key. */
+  /**
+   * Bad credentials name the token; one reason shared by several keys (the site cannot be reached,
+   * say) is given once; otherwise each key Jira did not list is named with Jira's words.
+   */
   private static String refusal(ProjectCheck check) {
     if (check.failed().values().stream().allMatch(REJECTED::equals)) {
       return "apiToken: " + REJECTED;
     }
-    if (check.succeeded().isEmpty()
-        && new java.util.HashSet<>(check.failed().values()).size() == 1) {
+    boolean siteWide =
+        check.succeeded().isEmpty()
+            && check.failed().size() > 1
+            && new HashSet<>(check.failed().values()).size() == 1;
+    if (siteWide) {
       return check.summary();
     }
     List<String> parts = new ArrayList<>();
@@ -81,6 +88,7 @@ final class LegacyIntegration {
       keys.addAll(projectKeys(projId));
     }
     keys.addAll(issueMapKeys(fields));
+    // The legacy issueType is not used (each project's types come from Jira), but must be text.
     fields.string("issueType");
     JsonObject mappings = fields.object("projectMappings");
     JsonObject merged = mappings == null ? new JsonObject() : mappings.copy();

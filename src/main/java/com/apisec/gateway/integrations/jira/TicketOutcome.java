@@ -2,6 +2,7 @@ package com.apisec.gateway.integrations.jira;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ record TicketOutcome(JiraIssue issue, String existingBecause, List<String> warni
   }
 
   TicketOutcome withWarnings(List<String> more) {
-    List<String> all = new java.util.ArrayList<>(warnings);
+    List<String> all = new ArrayList<>(warnings);
     all.addAll(more);
     return new TicketOutcome(issue, existingBecause, all);
   }
