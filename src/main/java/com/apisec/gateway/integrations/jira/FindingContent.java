@@ -103,8 +103,6 @@ final class FindingContent {
     listed(out, "CWE", template.cwe());
     listed(out, "CVE", template.cve());
     listed(out, "References", template.references());
-    // TODO(#3): fall back to the platform's remediations collection (common DB) when the
-    // template has no remediation text.
     out.heading(3, "Remediation").text(or(template.remediation(), "No remediation provided."));
   }
 
