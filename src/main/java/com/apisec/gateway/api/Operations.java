@@ -20,7 +20,13 @@ public final class Operations {
           new Operation("jira/delete", INTEGRATIONS, READ_WRITE, Addresses.JIRA_DELETE),
           new Operation(
               "createGeneralJiraTicket", INTEGRATIONS, READ, Addresses.JIRA_CREATE_GENERAL_TICKET),
-          new Operation("attachFileToIssue", ISSUES, READ_WRITE, Addresses.JIRA_ATTACH_FILE));
+          new Operation("attachFileToIssue", ISSUES, READ_WRITE, Addresses.JIRA_ATTACH_FILE),
+          new Operation("fetchIntegrationJobs", INTEGRATIONS, READ, Addresses.SCHEDULER_FETCH_JOBS),
+          new Operation(
+              "runIntegrationJobNow", INTEGRATIONS, READ_WRITE, Addresses.SCHEDULER_RUN_NOW),
+          new Operation("pauseIntegrationJob", INTEGRATIONS, READ_WRITE, Addresses.SCHEDULER_PAUSE),
+          new Operation(
+              "resumeIntegrationJob", INTEGRATIONS, READ_WRITE, Addresses.SCHEDULER_RESUME));
 
   private static final Map<String, Operation> BY_NAME = index();
 

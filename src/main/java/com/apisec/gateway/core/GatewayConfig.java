@@ -19,7 +19,8 @@ public record GatewayConfig(
     Store store,
     Security security,
     Outbound outbound,
-    Sandbox sandbox) {
+    Sandbox sandbox,
+    Scheduler scheduler) {
 
   public enum Mode {
     DEVELOPMENT,
@@ -81,6 +82,19 @@ public record GatewayConfig(
   /** The vendor stand-ins and which vendor hosts are routed to them. */
   public record Sandbox(boolean enabled, String host, int port, Map<String, String> routes) {}
 
+  /**
+   * Recurring jobs: how long a claimed slot is leased and how often the lease is renewed, how many
+   * runs a node starts at once (in all and per account), how often the node rereads every job, and
+   * how long a worker may take.
+   */
+  public record Scheduler(
+      long leaseSeconds,
+      long renewSeconds,
+      int concurrency,
+      int accountConcurrency,
+      long resyncSeconds,
+      long runTimeoutSeconds) {}
+
   public static GatewayConfig from(JsonObject json) {
     ConfigValues root = new ConfigValues(json, "");
     Mode mode = mode(root.string("mode", "development"));
@@ -94,7 +108,8 @@ public record GatewayConfig(
             store(root.section("store")),
             security(root.section("security")),
             outbound(root.section("outbound")),
-            sandbox(root.section("sandbox"), mode));
+            sandbox(root.section("sandbox"), mode),
+            scheduler(root.section("scheduler")));
     config.checkConsistency();
     return config;
   }
@@ -200,5 +215,25 @@ public record GatewayConfig(
         v.string("host", "127.0.0.1"),
         (int) v.number("port", 8090, 0, 65535),
         routes);
+  }
+
+  private static Scheduler scheduler(ConfigValues v) {
+    long lease = v.number("leaseSeconds", 30, 2, 3_600);
+    long renew = v.number("renewSeconds", Math.max(1, lease / 3), 1, 3_600);
+    if (renew >= lease) {
+      throw new ConfigException(
+          "scheduler.renewSeconds must be less than scheduler.leaseSeconds, got "
+              + renew
+              + " and "
+              + lease);
+    }
+    int concurrency = (int) v.number("concurrency", 16, 1, 10_000);
+    return new Scheduler(
+        lease,
+        renew,
+        concurrency,
+        (int) v.number("accountConcurrency", Math.min(4, concurrency), 1, concurrency),
+        v.number("resyncSeconds", 300, 1, 86_400),
+        v.number("runTimeoutSeconds", 3_600, 1, 86_400));
   }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
 import com.apisec.gateway.api.TokenKeys;
 import com.apisec.gateway.sandbox.SandboxVerticle;
+import com.apisec.gateway.scheduler.SchedulerVerticle;
 import com.apisec.gateway.store.SecretBox;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a node: config, keys, then the verticles in a fixed order (store, integrations, HTTP API,
- * sandbox), one log line each. The node reports ready on {@code /health} once all are up.
+ * Starts a node: config, keys, then the verticles in a fixed order (store, scheduler, integrations,
+ * HTTP API, sandbox), one log line each. The node reports ready on {@code /health} once all are up.
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -92,6 +93,7 @@ public final class Launcher {
     TokenKeys tokenKeys = new TokenKeys(keys);
     StoreVerticle store = new StoreVerticle(config);
     return deploy(vertx, "store", store)
+        .compose(id -> deploy(vertx, "scheduler", new SchedulerVerticle(live, store.mongoConfig())))
         .compose(id -> deployIntegrations(vertx, context(live, keys, store)))
         .compose(ignored -> deployApi(vertx, live, tokenKeys))
         .compose(

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Which keys a reload may change: the log level, outbound limits and allow-list, JWT keys, the body
- * size limit and CORS origins. Every other key keeps its running value until a restart.
+ * size limit, CORS origins and the scheduler's limits. Every other key keeps its running value
+ * until a restart.
  */
 final class Reloadable {
   private Reloadable() {}
@@ -33,7 +34,8 @@ final class Reloadable {
         current.store(),
         security,
         next.outbound(),
-        current.sandbox());
+        current.sandbox(),
+        next.scheduler());
   }
 
   /** The keys whose change was ignored, if any. */
