@@ -160,11 +160,17 @@ final class JobStore {
     return directoryUpdate(accountId, update);
   }
 
+  /** Two first writes for one account race to insert its document; the loser updates it. */
   private Future<Void> directoryUpdate(long accountId, JsonObject update) {
     JsonObject query = new JsonObject().put(JobDocs.ID, accountId);
+    UpdateOptions upsert = new UpdateOptions().setUpsert(true);
     return mongo
-        .updateCollectionWithOptions(
-            Collections.JOB_ACCOUNTS, query, update, new UpdateOptions().setUpsert(true))
+        .updateCollectionWithOptions(Collections.JOB_ACCOUNTS, query, update, upsert)
+        .recover(
+            e ->
+                isDuplicate(e)
+                    ? mongo.updateCollection(Collections.JOB_ACCOUNTS, query, update)
+                    : Future.failedFuture(e))
         .mapEmpty();
   }
 
