@@ -145,7 +145,7 @@ final class JobStore {
   /** The ids of an account's jobs (a superset: an id may outlive its job briefly). */
   Future<List<String>> directory(long accountId) {
     return mongo
-        .findOne(Collections.JOB_ACCOUNTS, new JsonObject().put(JobDocs.ID, accountId), null)
+        .findOne(Collections.JOB_ACCOUNTS, directoryId(accountId), null)
         .map(doc -> doc == null ? List.of() : ids(doc.getJsonArray("jobIds", new JsonArray())));
   }
 
@@ -162,7 +162,7 @@ final class JobStore {
 
   /** Two first writes for one account race to insert its document; the loser updates it. */
   private Future<Void> directoryUpdate(long accountId, JsonObject update) {
-    JsonObject query = new JsonObject().put(JobDocs.ID, accountId);
+    JsonObject query = directoryId(accountId);
     UpdateOptions upsert = new UpdateOptions().setUpsert(true);
     return mongo
         .updateCollectionWithOptions(Collections.JOB_ACCOUNTS, query, update, upsert)
@@ -172,6 +172,11 @@ final class JobStore {
                     ? mongo.updateCollection(Collections.JOB_ACCOUNTS, query, update)
                     : Future.failedFuture(e))
         .mapEmpty();
+  }
+
+  /** The account's directory document; its id is a string, as the client stores ids. */
+  private static JsonObject directoryId(long accountId) {
+    return new JsonObject().put(JobDocs.ID, Long.toString(accountId));
   }
 
   private static List<String> ids(JsonArray array) {
