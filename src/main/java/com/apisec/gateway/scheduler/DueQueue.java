@@ -2,7 +2,6 @@ package com.apisec.gateway.scheduler;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -88,23 +87,25 @@ final class DueQueue {
    * then goes to the back of the line. Null when no account with room has a ready job.
    */
   JobView pollReady(LongPredicate hasRoom) {
-    Iterator<Map.Entry<Long, ArrayDeque<String>>> accounts = ready.entrySet().iterator();
-    while (accounts.hasNext()) {
-      Map.Entry<Long, ArrayDeque<String>> entry = accounts.next();
-      if (!hasRoom.test(entry.getKey())) {
-        continue;
-      }
-      String id = entry.getValue().poll();
+    JobView view = null;
+    Long account = nextAccountWithRoom(hasRoom);
+    while (view == null && account != null) {
+      ArrayDeque<String> jobs = ready.remove(account);
+      view = views.get(jobs.poll());
       readyCount--;
-      accounts.remove();
-      if (!entry.getValue().isEmpty()) {
-        ready.put(entry.getKey(), entry.getValue());
+      if (!jobs.isEmpty()) {
+        ready.put(account, jobs);
       }
-      JobView view = views.get(id);
-      if (view != null) {
-        return view;
+      account = view == null ? nextAccountWithRoom(hasRoom) : null;
+    }
+    return view;
+  }
+
+  private Long nextAccountWithRoom(LongPredicate hasRoom) {
+    for (Long account : ready.keySet()) {
+      if (hasRoom.test(account)) {
+        return account;
       }
-      return pollReady(hasRoom);
     }
     return null;
   }

@@ -27,9 +27,11 @@ final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
   private static final int MAX_ERROR = 500;
 
-  /** Where the runner reports each job document it wrote or read. */
+  /** Where the runner reports each job document it wrote (published) or only read (not). */
   interface Changes {
     void job(JsonObject doc);
+
+    void read(JsonObject doc);
 
     void gone(String jobId);
   }
@@ -86,7 +88,7 @@ final class JobRunner {
               if (doc == null) {
                 changes.gone(jobId);
               } else {
-                changes.job(doc);
+                changes.read(doc);
               }
               return null;
             });

@@ -88,6 +88,11 @@ public final class SchedulerVerticle extends VerticleBase {
       }
 
       @Override
+      public void read(JsonObject doc) {
+        dispatcher.apply(JobView.fromDoc(doc));
+      }
+
+      @Override
       public void gone(String jobId) {
         dispatcher.remove(jobId);
       }
