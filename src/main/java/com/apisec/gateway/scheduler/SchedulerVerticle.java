@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
+  private static final int LOAD_ATTEMPTS = 3;
 
   private final LiveConfig live;
   private final JsonObject mongoConfig;
@@ -61,10 +62,27 @@ public final class SchedulerVerticle extends VerticleBase {
                     .eventBus()
                     .consumer(Addresses.SCHEDULER_CHANGED, m -> notified(m.body()))
                     .completion())
-        .compose(v -> store.scan(dispatcher::apply))
+        .compose(v -> load(store, 1))
         .compose(v -> membership.start())
         .compose(v -> JobOperations.serve(vertx.eventBus(), new Scheduler(vertx, store)))
         .onSuccess(v -> running(store, started));
+  }
+
+  /**
+   * Loads every job's schedule. The embedded store can fail a long scan that meets its own
+   * background compaction ("chunk not found"); a second read then succeeds.
+   */
+  private Future<Void> load(JobStore store, int attempt) {
+    return store
+        .scan(dispatcher::apply)
+        .recover(
+            e -> {
+              if (attempt >= LOAD_ATTEMPTS) {
+                return Future.failedFuture(e);
+              }
+              LOG.warn("jobs not loaded, reading again [attempt: {}]: {}", attempt, e.getMessage());
+              return load(store, attempt + 1);
+            });
   }
 
   private void running(JobStore store, long started) {
