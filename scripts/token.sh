@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Prints a JWT signed with the key run.sh uses (same config, environment and data dir).
+# For scripts/cluster.sh, run it with the cluster's keys:
+#   (source data/cluster/env && scripts/token.sh --account 1000000 --role ADMIN)
 # Usage: scripts/token.sh --account 1000000 --role ADMIN [--permissions INTEGRATIONS=READ,ISSUES=READ_WRITE]
 set -euo pipefail
 cd "$(dirname "$0")/.."

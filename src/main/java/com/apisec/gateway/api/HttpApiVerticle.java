@@ -2,6 +2,7 @@ package com.apisec.gateway.api;
 
 import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.core.Health;
 import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.Metrics;
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
@@ -19,6 +21,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private final LiveConfig live;
   private final TokenVerifierFactory verifiers;
-  private final Supplier<Future<Boolean>> readiness;
+  private final Supplier<Future<Health>> readiness;
   private volatile Handlers handlers;
   private HttpServer server;
 
@@ -46,8 +50,9 @@ public final class HttpApiVerticle extends VerticleBase {
   private record Handlers(
       GatewayConfig config, TokenVerifier verifier, BodyHandler body, CorsHandler cors) {}
 
+  /** {@code readiness} answers {@code GET /health}, with one check per component. */
   public HttpApiVerticle(
-      LiveConfig live, TokenVerifierFactory verifiers, Supplier<Future<Boolean>> readiness) {
+      LiveConfig live, TokenVerifierFactory verifiers, Supplier<Future<Health>> readiness) {
     this.live = live;
     this.verifiers = verifiers;
     this.readiness = readiness;
@@ -61,6 +66,10 @@ public final class HttpApiVerticle extends VerticleBase {
     router.route().handler(this::cors);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    String openApi = OpenApiDocument.load().encode();
+    router
+        .get("/openapi.json")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.post(PREFIX + "*").handler(ctx -> handlers.body().handle(ctx));
     router.post(PREFIX + "*").handler(this::dispatch);
     router.route().handler(ctx -> ErrorBodies.send(ctx.response(), 404, "Not found"));
@@ -103,15 +112,16 @@ public final class HttpApiVerticle extends VerticleBase {
   private void health(RoutingContext ctx) {
     readiness
         .get()
-        .otherwise(false)
-        .onComplete(
-            ready -> {
-              boolean up = Boolean.TRUE.equals(ready.result());
+        .otherwise(e -> Health.flag(false))
+        .onSuccess(
+            health -> {
+              boolean up = health.ready();
               JsonObject body =
                   new JsonObject()
                       .put("status", up ? "UP" : "DOWN")
                       .put("live", true)
-                      .put("ready", up);
+                      .put("ready", up)
+                      .put("checks", health.checks());
               ctx.response()
                   .setStatusCode(up ? 200 : 503)
                   .putHeader("Content-Type", "application/json")
@@ -197,10 +207,18 @@ public final class HttpApiVerticle extends VerticleBase {
       return;
     }
     switch (reply.failureType()) {
-      case NO_HANDLERS -> ErrorBodies.send(ctx.response(), 503, "Service unavailable");
+      case NO_HANDLERS, ERROR -> unavailable(ctx, op, reply);
       case TIMEOUT -> ErrorBodies.send(ctx.response(), 504, "Timed out: " + op.name());
       default -> recipientFailure(ctx, reply);
     }
+  }
+
+  /** No handler, or the member holding it could not be reached (it may just have left). */
+  private static void unavailable(RoutingContext ctx, Operation op, ReplyException reply) {
+    if (reply.failureType() == ReplyFailure.ERROR) {
+      LOG.warn("event bus delivery failed [operation: {}]: {}", op.name(), reply.getMessage());
+    }
+    ErrorBodies.send(ctx.response(), 503, "Service unavailable");
   }
 
   private static void recipientFailure(RoutingContext ctx, ReplyException reply) {
@@ -251,6 +269,13 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private static String sanitize(String text) {
     return text.replaceAll("[\\r\\n\\p{Cntrl}]", "").replace("'", "");
+  }
+
+  /** Stops accepting connections and waits up to {@code grace} for in-flight requests. */
+  public Future<Void> shutdown(Duration grace) {
+    return server == null
+        ? Future.succeededFuture()
+        : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -5,6 +5,9 @@ package com.apisec.gateway.core;
  * BusRequest}; replies are JSON objects, failures carry an HTTP status as the failure code.
  */
 public final class Addresses {
+  /** A node's own health-check address, before a random id; the body and the reply are {}. */
+  public static final String HEALTH_PREFIX = "gateway.health.";
+
   public static final String JIRA_ADD = "integrations.jira.add";
   public static final String JIRA_FETCH = "integrations.jira.fetch";
   public static final String JIRA_DELETE = "integrations.jira.delete";

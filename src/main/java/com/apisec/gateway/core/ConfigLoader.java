@@ -18,15 +18,19 @@ import java.util.Map;
 public final class ConfigLoader {
   /** Environment variables that are part of the contract, and the key each one sets. */
   static final Map<String, String> ENVIRONMENT =
-      Map.of(
-          "GATEWAY_HTTP_PORT", "http.port",
-          "GATEWAY_SANDBOX_PORT", "sandbox.port",
-          "GATEWAY_SANDBOX_ENABLED", "sandbox.enabled",
-          "GATEWAY_DATA_DIR", "dataDir",
-          "GATEWAY_MONGO_URI", "store.mongoUri",
-          "GATEWAY_SECRET_KEY", "security.secretKey",
-          "GATEWAY_JWT_SECRET", "security.jwtSecrets",
-          "GATEWAY_MODE", "mode");
+      Map.ofEntries(
+          Map.entry("GATEWAY_HTTP_PORT", "http.port"),
+          Map.entry("GATEWAY_SANDBOX_PORT", "sandbox.port"),
+          Map.entry("GATEWAY_SANDBOX_ENABLED", "sandbox.enabled"),
+          Map.entry("GATEWAY_SANDBOX_SERVE", "sandbox.serve"),
+          Map.entry("GATEWAY_DATA_DIR", "dataDir"),
+          Map.entry("GATEWAY_MONGO_URI", "store.mongoUri"),
+          Map.entry("GATEWAY_SECRET_KEY", "security.secretKey"),
+          Map.entry("GATEWAY_JWT_SECRET", "security.jwtSecrets"),
+          Map.entry("GATEWAY_MODE", "mode"),
+          Map.entry("GATEWAY_CLUSTER_NAME", "cluster.name"),
+          Map.entry("GATEWAY_CLUSTER_PORT", "cluster.port"),
+          Map.entry("GATEWAY_CLUSTER_MEMBERS", "cluster.members"));
 
   private ConfigLoader() {}
 

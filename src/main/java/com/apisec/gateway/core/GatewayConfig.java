@@ -20,6 +20,8 @@ public record GatewayConfig(
     Security security,
     Outbound outbound,
     Sandbox sandbox,
+    ClusterConfig cluster,
+    Node node,
     Scheduler scheduler) {
 
   public enum Mode {
@@ -80,7 +82,19 @@ public record GatewayConfig(
       List<String> allowedDestinations) {}
 
   /** The vendor stand-ins and which vendor hosts are routed to them. */
-  public record Sandbox(boolean enabled, String host, int port, Map<String, String> routes) {}
+  public record Sandbox(
+      boolean enabled, String host, int port, Map<String, String> routes, boolean serve) {
+    /** A sandbox this node serves itself. */
+    public Sandbox(boolean enabled, String host, int port, Map<String, String> routes) {
+      this(enabled, host, port, routes, true);
+    }
+  }
+
+  /**
+   * What this node runs and how it stops: {@code integrations: false} makes an API-only node that
+   * hands every operation to the integration verticles on other members of the cluster.
+   */
+  public record Node(boolean integrations, int shutdownGraceSeconds) {}
 
   /**
    * Recurring jobs: how long a claimed slot is leased and how often the lease is renewed, how many
@@ -109,6 +123,8 @@ public record GatewayConfig(
             security(root.section("security")),
             outbound(root.section("outbound")),
             sandbox(root.section("sandbox"), mode),
+            ClusterConfig.from(root.section("cluster")),
+            node(root.section("node")),
             scheduler(root.section("scheduler")));
     config.checkConsistency();
     return config;
@@ -197,6 +213,11 @@ public record GatewayConfig(
         allowed);
   }
 
+  private static Node node(ConfigValues v) {
+    return new Node(
+        v.bool("integrations", true), (int) v.number("shutdownGraceSeconds", 10, 0, 300));
+  }
+
   private static Sandbox sandbox(ConfigValues v, Mode mode) {
     Map<String, String> routes = v.stringMap("routes");
     routes.forEach(
@@ -214,7 +235,8 @@ public record GatewayConfig(
         v.bool("enabled", mode == Mode.DEVELOPMENT),
         v.string("host", "127.0.0.1"),
         (int) v.number("port", 8090, 0, 65535),
-        routes);
+        routes,
+        v.bool("serve", true));
   }
 
   private static Scheduler scheduler(ConfigValues v) {

@@ -3,6 +3,7 @@ package com.apisec.gateway.core;
 import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
 import com.apisec.gateway.api.TokenKeys;
+import com.apisec.gateway.integrations.jira.JiraVerticle;
 import com.apisec.gateway.sandbox.SandboxVerticle;
 import com.apisec.gateway.scheduler.SchedulerVerticle;
 import com.apisec.gateway.store.SecretBox;
@@ -10,7 +11,6 @@ import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.shareddata.LocalMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,43 +26,56 @@ import org.slf4j.LoggerFactory;
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
-  private static final String STATE_MAP = "gateway.state";
 
   private Launcher() {}
 
-  static int run(Path configFile, boolean cluster, Map<String, String> env) {
-    if (cluster) {
-      // TODO(#3): cluster mode (Hazelcast join, shared store) lands with "Production rails".
-      LOG.error("--cluster is not available in this version; start without it");
-      return 2;
-    }
-    Vertx vertx = Vertx.vertx();
-    try {
-      Node node = start(vertx, configFile, env).await(5, TimeUnit.MINUTES);
-      Runtime.getRuntime().addShutdownHook(new Thread(node::close, "gateway-shutdown"));
-      return 0;
-    } catch (ConfigException e) {
-      LOG.error("invalid configuration: {}", e.getMessage());
-    } catch (Exception e) {
-      LOG.error("start-up failed: {}", e.getMessage(), e);
-    }
-    vertx.close();
-    return 1;
-  }
-
   /** A started node: what it runs, and where. */
   public record Node(
-      Vertx vertx, LiveConfig live, TokenKeys keys, int httpPort, int sandboxPort, String store) {
+      Vertx vertx,
+      LiveConfig live,
+      TokenKeys keys,
+      int httpPort,
+      int sandboxPort,
+      String store,
+      HttpApiVerticle api,
+      NodeHealth health,
+      String storeDeployment) {
+    Node(
+        Vertx vertx,
+        LiveConfig live,
+        TokenKeys keys,
+        HttpApiVerticle api,
+        int sandboxPort,
+        StoreVerticle store,
+        NodeHealth health) {
+      this(
+          vertx,
+          live,
+          keys,
+          api.port(),
+          sandboxPort,
+          store.describe(),
+          api,
+          health,
+          store.deploymentID());
+    }
+
     public GatewayConfig config() {
       return live.get();
     }
 
+    /** Closes at once; {@link #stop()} is the graceful way. */
     public void close() {
       try {
         vertx.close().await(30, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         LOG.warn("shutdown took longer than 30 s");
       }
+    }
+
+    /** Stops taking requests, lets in-flight ones finish, undeploys, leaves the cluster. */
+    public void stop() {
+      GracefulStop.run(this);
     }
   }
 
@@ -75,7 +88,7 @@ public final class Launcher {
         .compose(
             raw ->
                 start(vertx, new LiveConfig(GatewayConfig.from(raw)))
-                    .onSuccess(node -> watch(vertx, configFile, env, node)));
+                    .compose(node -> watch(vertx, configFile, env, node)));
   }
 
   /** Starts a node with a fixed config (no file to watch). */
@@ -84,32 +97,40 @@ public final class Launcher {
   }
 
   private static Future<Node> start(Vertx vertx, LiveConfig live) {
+    return start(vertx, live, Keys.load(live.get(), true), new NodeHealth(vertx, null));
+  }
+
+  /** Starts a node with keys already loaded, reporting to {@code health}. */
+  static Future<Node> start(Vertx vertx, LiveConfig live, Keys keys, NodeHealth health) {
     long started = System.nanoTime();
     GatewayConfig config = live.get();
     applyLogLevel(config.logLevel());
-    Keys keys = Keys.load(config, true);
     LOG.info(
         "keys loaded [token keys: {}]", keys.jwtSecrets().size() + keys.jwtPublicKeys().size());
     TokenKeys tokenKeys = new TokenKeys(keys);
     StoreVerticle store = new StoreVerticle(config);
-    return deploy(vertx, "store", store)
+    return health
+        .start()
+        .compose(ignored -> deploy(vertx, "store", store))
+        .onSuccess(id -> health.storeOpened(store.mongoConfig()))
         .compose(id -> deploy(vertx, "scheduler", new SchedulerVerticle(live, store.mongoConfig())))
-        .compose(id -> deployIntegrations(vertx, context(live, keys, store)))
-        .compose(ignored -> deployApi(vertx, live, tokenKeys))
+        .compose(id -> deployIntegrations(vertx, config, context(live, keys, store)))
+        .compose(ignored -> deployApi(vertx, live, tokenKeys, health))
         .compose(
             api ->
                 deploySandbox(vertx, config)
-                    .map(
-                        port ->
-                            new Node(vertx, live, tokenKeys, api.port(), port, store.describe())))
-        .onSuccess(node -> ready(vertx, node, started));
+                    .map(port -> new Node(vertx, live, tokenKeys, api, port, store, health)))
+        .onSuccess(node -> ready(node, started));
   }
 
-  private static void watch(Vertx vertx, Path file, Map<String, String> env, Node node) {
-    if (node.config().reloadScanMs() > 0) {
-      new ConfigWatcher(vertx, file, env, node.live(), node.keys()::check)
-          .start(node.config().reloadScanMs());
+  /** Applies reloadable changes of the config file to the running node. */
+  static Future<Node> watch(Vertx vertx, Path file, Map<String, String> env, Node node) {
+    long scanMs = node.config().reloadScanMs();
+    if (scanMs <= 0) {
+      return Future.succeededFuture(node);
     }
+    ConfigWatcher watcher = new ConfigWatcher(vertx, file, env, node.live(), node.keys()::check);
+    return deploy(vertx, "config watcher", new ConfigWatchVerticle(watcher, scanMs)).map(node);
   }
 
   private static GatewayContext context(LiveConfig live, Keys keys, StoreVerticle store) {
@@ -117,7 +138,12 @@ public final class Launcher {
         live.get(), new SecretBox(keys.secretKey()), store.mongoConfig(), live, store.platform());
   }
 
-  private static Future<Void> deployIntegrations(Vertx vertx, GatewayContext context) {
+  private static Future<Void> deployIntegrations(
+      Vertx vertx, GatewayConfig config, GatewayContext context) {
+    if (!config.node().integrations()) {
+      LOG.info("integrations not deployed on this node [node.integrations: false]");
+      return Future.succeededFuture();
+    }
     Future<Void> chain = Future.succeededFuture();
     for (Map.Entry<String, Function<GatewayContext, VerticleBase>> entry : integrations()) {
       chain =
@@ -129,17 +155,17 @@ public final class Launcher {
 
   /** The integration verticles, in deployment order. */
   static List<Map.Entry<String, Function<GatewayContext, VerticleBase>>> integrations() {
-    return List.of();
+    return List.of(Map.entry("jira", JiraVerticle::new));
   }
 
   private static Future<HttpApiVerticle> deployApi(
-      Vertx vertx, LiveConfig live, TokenKeys tokenKeys) {
-    HttpApiVerticle api = new HttpApiVerticle(live, tokenKeys::verifier, () -> readiness(vertx));
+      Vertx vertx, LiveConfig live, TokenKeys tokenKeys, NodeHealth health) {
+    HttpApiVerticle api = new HttpApiVerticle(live, tokenKeys::verifier, health::check);
     return deploy(vertx, "http api", api).map(api);
   }
 
   private static Future<Integer> deploySandbox(Vertx vertx, GatewayConfig config) {
-    if (!config.sandbox().enabled()) {
+    if (!config.sandbox().enabled() || !config.sandbox().serve()) {
       return Future.succeededFuture(0);
     }
     SandboxVerticle sandbox = new SandboxVerticle(config.sandbox(), List.of());
@@ -153,9 +179,8 @@ public final class Launcher {
         .onFailure(e -> LOG.error("deploy failed [verticle: {}]: {}", name, e.getMessage()));
   }
 
-  private static void ready(Vertx vertx, Node node, long startedNanos) {
-    LocalMap<String, Boolean> state = vertx.sharedData().getLocalMap(STATE_MAP);
-    state.put("ready", true);
+  private static void ready(Node node, long startedNanos) {
+    node.health().started();
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     String mode = node.config().mode().name().toLowerCase(Locale.ROOT);
     LOG.info("gateway ready [ms: {}, mode: {}]", ms, mode);
@@ -164,11 +189,6 @@ public final class Launcher {
     if (node.sandboxPort() > 0) {
       LOG.info("sandbox: http://{}:{}/", node.config().sandbox().host(), node.sandboxPort());
     }
-  }
-
-  private static Future<Boolean> readiness(Vertx vertx) {
-    LocalMap<String, Boolean> state = vertx.sharedData().getLocalMap(STATE_MAP);
-    return Future.succeededFuture(Boolean.TRUE.equals(state.get("ready")));
   }
 
   static void applyLogLevel(String level) {

@@ -6,11 +6,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The command line: {@code run} (the default) starts the gateway, {@code token} prints a JWT. */
+/**
+ * The command line: without a subcommand it starts the gateway ({@code --cluster} to join a
+ * cluster); {@code token} prints a JWT; {@code store} runs the embedded store on its own.
+ */
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
-    subcommands = {TokenCommand.class},
+    subcommands = {TokenCommand.class, StoreCommand.class},
     description = "Integration gateway of the API-security platform.")
 public final class Main implements Callable<Integer> {
   @Option(
@@ -19,7 +22,7 @@ public final class Main implements Callable<Integer> {
       description = "YAML config file (default: ${DEFAULT-VALUE}).")
   Path config;
 
-  @Option(names = "--cluster", description = "Join a Hazelcast cluster.")
+  @Option(names = "--cluster", description = "Join the Hazelcast cluster set under cluster:.")
   boolean cluster;
 
   public static void main(String[] args) {
@@ -42,6 +45,6 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Launcher.run(config, cluster, System.getenv());
+    return NodeProcess.run(config, cluster, System.getenv());
   }
 }

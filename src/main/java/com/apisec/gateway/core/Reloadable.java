@@ -35,6 +35,8 @@ final class Reloadable {
         security,
         next.outbound(),
         current.sandbox(),
+        current.cluster(),
+        current.node(),
         next.scheduler());
   }
 
@@ -48,6 +50,8 @@ final class Reloadable {
     check(keys, "store", current.store(), next.store());
     check(keys, "security.secretKey", current.security().secretKey(), next.security().secretKey());
     check(keys, "sandbox", current.sandbox(), next.sandbox());
+    check(keys, "cluster", current.cluster(), next.cluster());
+    check(keys, "node", current.node(), next.node());
     return keys.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", keys));
   }
 

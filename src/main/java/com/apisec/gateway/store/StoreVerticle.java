@@ -49,9 +49,19 @@ public final class StoreVerticle extends VerticleBase {
             .put("connection_string", uri)
             .put("db_name", config.store().database())
             .put("serverSelectionTimeoutMS", 5_000);
-    client = MongoClient.createShared(vertx, mongoConfig, POOL);
     String platformUri = config.store().platformMongoUri();
-    platform = new PlatformStore(vertx, platformUri.isEmpty() ? uri : platformUri);
+    // Creating the first clients loads the driver's classes: seconds that must not block the loop.
+    return vertx
+        .executeBlocking(
+            () -> {
+              client = MongoClient.createShared(vertx, mongoConfig, POOL);
+              platform = new PlatformStore(vertx, platformUri.isEmpty() ? uri : platformUri);
+              return client;
+            })
+        .compose(this::prepare);
+  }
+
+  private Future<?> prepare(MongoClient client) {
     Future<Void> indexes = Indexes.ensure(client);
     if (!config.development()) {
       return indexes;

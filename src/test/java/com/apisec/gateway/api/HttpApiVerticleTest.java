@@ -9,6 +9,7 @@ import com.apisec.gateway.core.Addresses;
 import com.apisec.gateway.core.BusOperation;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.GatewayException;
+import com.apisec.gateway.core.Health;
 import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.TestConfigs;
 import io.vertx.core.Future;
@@ -47,7 +48,7 @@ class HttpApiVerticleTest {
         new HttpApiVerticle(
             LiveConfig.fixed(config),
             (v, c) -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
-            () -> Future.succeededFuture(true));
+            () -> Future.succeededFuture(Health.flag(true)));
     vertx.deployVerticle(api).await();
     port = api.port();
     client = WebClient.create(vertx);

@@ -1,5 +1,6 @@
 package com.apisec.gateway.core;
 
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.nio.file.Path;
 
 /** Builds configs for tests: temp data dir, free ports, fixed test keys. */
 public final class TestConfigs {
-  public static final String JWT_SECRET = "test-jwt-secret-0123456789abcdef0123456789";
-  public static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+  public static final String JWT_SECRET =
+      LeakWatch.secret("test-jwt-secret-0123456789abcdef0123456789");
+  public static final String SECRET_KEY =
+      LeakWatch.secret("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 
   private TestConfigs() {}
 

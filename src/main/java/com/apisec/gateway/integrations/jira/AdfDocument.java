@@ -1,0 +1,95 @@
+package com.apisec.gateway.integrations.jira;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Builds an Atlassian Document Format document (version 1) from plain text, the format of Jira
+ * Cloud descriptions. It never writes an empty text node, an empty paragraph or an empty list,
+ * which Jira refuses.
+ */
+public final class AdfDocument {
+  private static final Pattern BLANK_LINES = Pattern.compile("\n(?:[ \\t\\u00a0]*\n)+");
+  private static final Pattern LEADING_BLANK_LINES = Pattern.compile("^(?:[ \\t\\u00a0]*\n)+");
+  private static final Pattern TRAILING_BLANK_LINES = Pattern.compile("(?:\n[ \\t\\u00a0]*)+$");
+  private static final Pattern UNSAFE_CONTROLS =
+      Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
+
+  private final JsonArray content = new JsonArray();
+
+  private AdfDocument() {}
+
+  public static AdfDocument create() {
+    return new AdfDocument();
+  }
+
+  /** Paragraphs from free text: a blank line starts a new one, a single line break is kept. */
+  public AdfDocument text(String text) {
+    if (text == null) {
+      return this;
+    }
+    for (String block : BLANK_LINES.split(normalise(text))) {
+      JsonArray inline = AdfInline.lines(trimBlankEdges(block));
+      if (!inline.isEmpty()) {
+        content.add(node("paragraph").put("content", inline));
+      }
+    }
+    return this;
+  }
+
+  /** A heading of level 1 to 6; an empty title adds nothing. */
+  public AdfDocument heading(int level, String title) {
+    if (level < 1 || level > 6) {
+      throw new IllegalArgumentException("heading level must be 1 to 6");
+    }
+    JsonArray inline = AdfInline.line(normalise(title == null ? "" : title).trim());
+    if (!inline.isEmpty()) {
+      JsonObject attrs = new JsonObject().put("level", level);
+      content.add(node("heading").put("attrs", attrs).put("content", inline));
+    }
+    return this;
+  }
+
+  /** A bullet list, one paragraph per item; empty items are left out, and an empty list too. */
+  public AdfDocument bulletList(List<String> items) {
+    JsonArray listItems = new JsonArray();
+    for (String item : items) {
+      JsonArray inline = AdfInline.lines(trimBlankEdges(normalise(item == null ? "" : item)));
+      if (!inline.isEmpty()) {
+        JsonObject paragraph = node("paragraph").put("content", inline);
+        listItems.add(node("listItem").put("content", new JsonArray().add(paragraph)));
+      }
+    }
+    if (!listItems.isEmpty()) {
+      content.add(node("bulletList").put("content", listItems));
+    }
+    return this;
+  }
+
+  public boolean isEmpty() {
+    return content.isEmpty();
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("type", "doc").put("version", 1).put("content", content.copy());
+  }
+
+  private static JsonObject node(String type) {
+    return new JsonObject().put("type", type);
+  }
+
+  private static String normalise(String text) {
+    String unixLines = text.replace("\r\n", "\n").replace('\r', '\n');
+    return UNSAFE_CONTROLS.matcher(unixLines).replaceAll("");
+  }
+
+  private static String trimBlankEdges(String block) {
+    if (block.isBlank()) {
+      return "";
+    }
+    String start = LEADING_BLANK_LINES.matcher(block).replaceFirst("");
+    return TRAILING_BLANK_LINES.matcher(start).replaceFirst("");
+  }
+}

@@ -1,0 +1,36 @@
+package com.apisec.gateway.integrations.jira;
+
+import com.apisec.gateway.core.GatewayException;
+import java.util.Locale;
+
+/** The two kinds of Jira the gateway talks to; each speaks its own dialect. */
+enum JiraDeployment {
+  /** Jira Cloud: REST v3, ADF descriptions, Basic email and API token. */
+  CLOUD,
+  /** Jira Data Center: REST v2, wiki-markup descriptions, Bearer personal access token. */
+  DATA_CENTER;
+
+  /** Reads {@code jiraType}; absent means CLOUD, as the dashboard assumes. */
+  static JiraDeployment from(Object value) {
+    if (value == null) {
+      return CLOUD;
+    }
+    if (value instanceof String text) {
+      for (JiraDeployment deployment : values()) {
+        if (deployment.name().equals(text.trim().toUpperCase(Locale.ROOT))) {
+          return deployment;
+        }
+      }
+    }
+    throw GatewayException.invalid("jiraType must be CLOUD or DATA_CENTER");
+  }
+
+  JiraDialect dialect() {
+    if (this == CLOUD) {
+      return CloudDialect.INSTANCE;
+    }
+    // Data Center needs its own dialect (REST v2, wiki markup, Bearer PAT); until it exists a
+    // save is refused rather than sending Cloud requests to a Data Center server.
+    throw GatewayException.invalid("jiraType DATA_CENTER is not supported yet; use CLOUD");
+  }
+}

@@ -1,0 +1,109 @@
+package com.apisec.gateway.integrations.jira;
+
+import com.apisec.gateway.core.GatewayException;
+import com.apisec.gateway.outbound.OutboundException;
+import com.apisec.gateway.outbound.OutboundResponse;
+import com.apisec.gateway.outbound.RetryAfter;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns Jira's failures into 422s that carry Jira's own words ({@code errorMessages} and {@code
+ * errors.<field>}), on one line, shortened, and with the credentials removed.
+ */
+final class JiraErrors {
+  private static final int MAX_MESSAGE = 600;
+
+  private JiraErrors() {}
+
+  /** A create that may or may not have happened at Jira: the next request looks first. */
+  static final class UnknownOutcome extends GatewayException {
+    private UnknownOutcome(String message) {
+      super(422, message);
+    }
+
+    static UnknownOutcome afterCreate(String reason) {
+      return new UnknownOutcome(
+          "the outcome of creating the Jira issue is unknown ("
+              + reason
+              + "); a retry will check Jira for it first");
+    }
+
+    static UnknownOutcome afterSearch(String reason) {
+      return new UnknownOutcome(
+          "an earlier attempt's outcome is unknown and Jira could not be searched for it ("
+              + reason
+              + "); a retry will check Jira again");
+    }
+  }
+
+  /** A 422 for a non-2xx answer. */
+  static GatewayException rejected(OutboundResponse response, JiraCredentials credentials) {
+    return GatewayException.vendor(describe(response, credentials));
+  }
+
+  /** A 422 for a call that got no answer; a refused destination names {@code baseUrl}. */
+  static GatewayException unreachable(Throwable cause) {
+    if (!(cause instanceof OutboundException e)) {
+      return cause instanceof GatewayException g ? g : GatewayException.vendor("Jira call failed");
+    }
+    return GatewayException.vendor(
+        switch (e.kind()) {
+          case REFUSED -> "baseUrl cannot be used: " + e.getMessage();
+          case NOT_SENT -> "Jira could not be reached: " + e.getMessage();
+          case UNKNOWN -> "Jira did not answer: " + e.getMessage();
+          case RATE_LIMITED -> "Jira is rate limiting requests: " + e.getMessage();
+        });
+  }
+
+  static String describe(OutboundResponse response, JiraCredentials credentials) {
+    int status = response.status();
+    if (status == 401) {
+      return "Jira rejected the credentials (401)";
+    }
+    if (status == 429) {
+      Long wait = RetryAfter.seconds(response.headers().get("Retry-After"));
+      return "Jira is rate limiting requests (429)"
+          + (wait == null ? "" : "; retry after " + wait + " s");
+    }
+    JsonObject body = response.jsonObject();
+    if (body == null) {
+      return response.body().length() == 0
+          ? "Jira returned " + status
+          : "Jira returned " + status + " with a non-JSON body";
+    }
+    List<String> messages = messages(body);
+    String text = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
+    return clean("Jira returned " + status + text, credentials);
+  }
+
+  private static List<String> messages(JsonObject body) {
+    List<String> out = new ArrayList<>();
+    Object list = body.getValue("errorMessages");
+    if (list instanceof JsonArray array) {
+      array.forEach(item -> addText(out, null, item));
+    }
+    Object fields = body.getValue("errors");
+    if (fields instanceof JsonObject map) {
+      for (Map.Entry<String, Object> entry : map) {
+        addText(out, entry.getKey(), entry.getValue());
+      }
+    }
+    return out;
+  }
+
+  private static void addText(List<String> out, String field, Object value) {
+    if (value instanceof String text && !text.isBlank()) {
+      out.add(field == null ? text.trim() : field + ": " + text.trim());
+    }
+  }
+
+  private static String clean(String text, JiraCredentials credentials) {
+    String safe = credentials == null ? text : credentials.redact(text);
+    String oneLine = safe.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").trim();
+    return oneLine.length() <= MAX_MESSAGE ? oneLine : Summary.cut(oneLine, MAX_MESSAGE) + "...";
+  }
+}

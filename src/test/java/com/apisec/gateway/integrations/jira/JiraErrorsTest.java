@@ -1,0 +1,118 @@
+package com.apisec.gateway.integrations.jira;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.apisec.gateway.core.GatewayException;
+import com.apisec.gateway.outbound.OutboundException;
+import com.apisec.gateway.outbound.OutboundException.Kind;
+import com.apisec.gateway.outbound.OutboundResponse;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class JiraErrorsTest {
+  private static final JiraCredentials CREDENTIALS =
+      new JiraCredentials(
+          "https://example-org.atlassian.net",
+          "a@example.com",
+          "tok-123-secret",
+          JiraDeployment.CLOUD);
+
+  @Test
+  void describe_fieldError_namesFieldWithJirasText() {
+    JsonObject body =
+        new JsonObject()
+            .put("errorMessages", new JsonArray())
+            .put(
+                "errors",
+                new JsonObject()
+                    .put("description", "Operation value must be an Atlassian Document"));
+
+    String message = JiraErrors.describe(response(400, body.encode()), CREDENTIALS);
+
+    assertEquals(
+        "Jira returned 400: description: Operation value must be an Atlassian Document", message);
+  }
+
+  @Test
+  void describe_messagesAndFieldErrors_allKeptInOrder() {
+    JsonObject body =
+        new JsonObject()
+            .put("errorMessages", new JsonArray().add("Issue does not exist").add(""))
+            .put("errors", new JsonObject().put("project", "project is required"));
+
+    String message = JiraErrors.describe(response(404, body.encode()), CREDENTIALS);
+
+    assertEquals("Jira returned 404: Issue does not exist; project: project is required", message);
+  }
+
+  @Test
+  void describe_htmlErrorPage_givesCleanMessage() {
+    String html = "<html><body><h1>503 Service Unavailable</h1></body></html>";
+
+    String message = JiraErrors.describe(response(503, html), CREDENTIALS);
+
+    assertEquals("Jira returned 503 with a non-JSON body", message);
+  }
+
+  @Test
+  void describe_unauthorized_saysCredentialsWereRejected() {
+    String message = JiraErrors.describe(response(401, "{\"errorMessages\":[\"x\"]}"), CREDENTIALS);
+
+    assertEquals("Jira rejected the credentials (401)", message);
+  }
+
+  @Test
+  void describe_jiraEchoesTheToken_tokenAndBasicValueRemoved() {
+    JsonObject body =
+        new JsonObject()
+            .put(
+                "errorMessages",
+                new JsonArray()
+                    .add(
+                        "bad token tok-123-secret in Basic "
+                            + CREDENTIALS.basicValue()
+                            + "\nline two"));
+
+    String message = JiraErrors.describe(response(400, body.encode()), CREDENTIALS);
+
+    assertFalse(message.contains("tok-123-secret"), message);
+    assertFalse(message.contains(CREDENTIALS.basicValue()), message);
+    assertFalse(message.contains("\n"), message);
+    assertTrue(message.contains("[REDACTED]"), message);
+  }
+
+  @Test
+  void describe_rateLimited_saysWhenToRetry() {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Retry-After", "120");
+    OutboundResponse response = new OutboundResponse(429, headers, Buffer.buffer());
+
+    String message = JiraErrors.describe(response, CREDENTIALS);
+
+    assertEquals("Jira is rate limiting requests (429); retry after 120 s", message);
+  }
+
+  @Test
+  void unreachable_refusedDestination_namesBaseUrl() {
+    OutboundException refused =
+        new OutboundException(Kind.REFUSED, "host x.invalid does not resolve");
+
+    GatewayException e = JiraErrors.unreachable(refused);
+
+    assertEquals(422, e.status());
+    assertEquals("baseUrl cannot be used: host x.invalid does not resolve", e.getMessage());
+  }
+
+  @Test
+  void credentials_toString_hidesToken() {
+    assertFalse(CREDENTIALS.toString().contains("tok-123-secret"));
+  }
+
+  private static OutboundResponse response(int status, String body) {
+    return new OutboundResponse(status, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer(body));
+  }
+}
