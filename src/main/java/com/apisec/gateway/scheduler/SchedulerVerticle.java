@@ -6,9 +6,11 @@ import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
-  private static final int LOAD_ATTEMPTS = 3;
+  private static final int START_ATTEMPTS = 3;
 
   private final LiveConfig live;
   private final JsonObject mongoConfig;
@@ -54,34 +56,33 @@ public final class SchedulerVerticle extends VerticleBase {
     janitor = new RunKeyJanitor(vertx, store);
     runner = new JobRunner(vertx, store, nodeId, this::settings, changes(), janitor);
     long started = System.currentTimeMillis();
-    return store
-        .ensureIndexes()
+    return retried("indexes", store::ensureIndexes, 1)
         .compose(
             v ->
-                vertx
-                    .eventBus()
-                    .consumer(Addresses.SCHEDULER_CHANGED, m -> notified(m.body()))
-                    .completion())
-        .compose(v -> load(store, 1))
+                vertx.eventBus().consumer(Addresses.SCHEDULER_CHANGED, this::notified).completion())
+        .compose(v -> retried("jobs", () -> store.scan(dispatcher::apply), 1))
         .compose(v -> membership.start())
         .compose(v -> JobOperations.serve(vertx.eventBus(), new Scheduler(vertx, store)))
         .onSuccess(v -> running(store, started));
   }
 
   /**
-   * Loads every job's schedule. The embedded store can fail a long scan that meets its own
-   * background compaction ("chunk not found"); a second read then succeeds.
+   * Runs a start step again when it fails: the embedded store can fail a long scan (an index build,
+   * reading every job) that meets its own background compaction ("chunk not found").
    */
-  private Future<Void> load(JobStore store, int attempt) {
-    return store
-        .scan(dispatcher::apply)
+  private Future<Void> retried(String what, Supplier<Future<Void>> step, int attempt) {
+    return step.get()
         .recover(
             e -> {
-              if (attempt >= LOAD_ATTEMPTS) {
+              if (attempt >= START_ATTEMPTS) {
                 return Future.failedFuture(e);
               }
-              LOG.warn("jobs not loaded, reading again [attempt: {}]: {}", attempt, e.getMessage());
-              return load(store, attempt + 1);
+              LOG.warn(
+                  "scheduler start step failed, again [step: {}, attempt: {}]: {}",
+                  what,
+                  attempt,
+                  e.getMessage());
+              return retried(what, step, attempt + 1);
             });
   }
 
@@ -117,8 +118,8 @@ public final class SchedulerVerticle extends VerticleBase {
     };
   }
 
-  private void notified(Object body) {
-    if (!(body instanceof JsonObject json) || json.getString(JobDocs.ID) == null) {
+  private void notified(Message<Object> message) {
+    if (!(message.body() instanceof JsonObject json) || json.getString(JobDocs.ID) == null) {
       return;
     }
     if (json.getBoolean("deleted", false)) {
