@@ -1,29 +1,29 @@
 package com.apisec.gateway.scheduler;
 
 import com.apisec.gateway.core.Launcher;
-import io.vertx.core.Vertx;
+import com.apisec.gateway.core.NodeProcess;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
- * A gateway node as a process of its own (the launcher's full start, from a config file) that also
- * runs the probe worker, so process tests can count runs: {@code configFile nodeName}. It reads the
- * shared store's URI from {@code GATEWAY_MONGO_URI}.
+ * A gateway node as a process of its own (started as {@code Main} starts one, joined to the cluster
+ * with {@code --cluster}) that also runs the probe worker, so that process tests can count runs:
+ * {@code configFile nodeName [--cluster]}. The store's URI comes from {@code GATEWAY_MONGO_URI}.
  */
 public final class ProbeNode {
   private ProbeNode() {}
 
   public static void main(String[] args) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Launcher.Node node = Launcher.start(vertx, Path.of(args[0]), System.getenv()).await();
+    boolean cluster = args.length > 2 && args[2].equals("--cluster");
+    Launcher.Node node = NodeProcess.start(Path.of(args[0]), cluster, System.getenv());
     JsonObject mongo =
         new JsonObject()
             .put("connection_string", System.getenv("GATEWAY_MONGO_URI"))
             .put("db_name", node.config().store().database());
-    vertx.deployVerticle(new ProbeWorker(args[1], mongo)).await();
-    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "node-shutdown"));
+    node.vertx().deployVerticle(new ProbeWorker(args[1], mongo)).await();
+    NodeProcess.stopOnShutdown(node);
     LoggerFactory.getLogger(ProbeNode.class)
         .info("probe node ready [name: {}, pid: {}]", args[1], ProcessHandle.current().pid());
     TimeUnit.DAYS.sleep(1);

@@ -3,17 +3,21 @@ package com.apisec.gateway.scheduler;
 import com.apisec.gateway.core.TestConfigs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Starts the store and gateway nodes as separate JVMs on the test's classpath, each logging to a
- * file, and kills whatever is left on {@link #close()}. Nodes run without {@code --cluster}: they
- * share only the store, which is all the scheduler's guarantees rest on.
+ * file, and kills whatever is left on {@link #close()}. Nodes join one Hazelcast cluster of their
+ * own (a random name and port range on loopback) with {@code --cluster}.
  */
 final class Processes implements AutoCloseable {
   /** A started process and its log. */
@@ -27,8 +31,12 @@ final class Processes implements AutoCloseable {
     }
   }
 
+  private static final int PORTS = 10;
+
   private final Path dir;
   private final List<Proc> all = new ArrayList<>();
+  private final String clusterName = "sched-" + UUID.randomUUID().toString().substring(0, 8);
+  private final int clusterPort = freePorts();
 
   Processes(Path dir) {
     this.dir = dir;
@@ -109,7 +117,13 @@ final class Processes implements AutoCloseable {
   private Proc start(String name, Class<?> main, List<String> args, Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String hazelcast = System.getProperty("gateway.node.jvm.args", "").trim();
+    if (!hazelcast.isEmpty()) {
+      command.addAll(List.of(hazelcast.split("\\s+")));
+    }
     command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(
+        List.of("-Dhazelcast.logging.type=slf4j", "-Dhazelcast.phone.home.enabled=false"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(args);
     Path log = dir.resolve(name + "-" + all.size() + ".log");
@@ -123,6 +137,25 @@ final class Processes implements AutoCloseable {
       return proc;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  /** A base port with {@value #PORTS} free ports from it, for Hazelcast's members. */
+  private static int freePorts() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+      if (IntStream.range(base, base + PORTS).allMatch(Processes::free)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + PORTS + " free ports in a row");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
