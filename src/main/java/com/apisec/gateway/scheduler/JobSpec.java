@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
  * worker {@code params}. The first slot is due at {@code firstDueAt} (epoch millis), or at once
  * when it is 0. Params must hold no secret: workers look secrets up in their own settings.
  */
+// TODO(#5): only fixed intervals; cron-like schedules (a time of day, weekdays) are not supported.
 public record JobSpec(JobKey key, long intervalSeconds, JsonObject params, long firstDueAt) {
   static final long MAX_INTERVAL_SECONDS = 366L * 24 * 3600;
 

@@ -129,7 +129,11 @@ public final class SchedulerVerticle extends VerticleBase {
     }
   }
 
-  /** Rereads every job now and then, for notifications a node missed (or without a cluster). */
+  /**
+   * Rereads every job now and then, for notifications a node missed (or without a cluster).
+   * TODO(#5): this reads every job, O(jobs) on the embedded store; read only jobs changed since the
+   * last pass once a store with secondary indexes is required.
+   */
   private void armResync(JobStore store) {
     if (stopped) {
       return;
@@ -157,6 +161,8 @@ public final class SchedulerVerticle extends VerticleBase {
     return live.get().scheduler();
   }
 
+  // TODO(#5): a graceful stop does not wait for running jobs; their leases run out and another
+  // node runs those slots again. Drain them within the node's shutdown grace instead.
   @Override
   public Future<?> stop() {
     stopped = true;
