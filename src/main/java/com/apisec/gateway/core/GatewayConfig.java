@@ -255,7 +255,7 @@ public record GatewayConfig(
         renew,
         concurrency,
         (int) v.number("accountConcurrency", Math.min(4, concurrency), 1, concurrency),
-        v.number("resyncSeconds", 300, 1, 86_400),
+        v.number("resyncSeconds", 900, 1, 86_400),
         v.number("runTimeoutSeconds", 3_600, 1, 86_400));
   }
 }

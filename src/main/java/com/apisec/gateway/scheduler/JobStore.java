@@ -2,7 +2,6 @@ package com.apisec.gateway.scheduler;
 
 import com.apisec.gateway.store.Collections;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -12,7 +11,6 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The scheduler's store operations. Every query that runs while jobs are due names exactly the keys
@@ -20,8 +18,6 @@ import java.util.function.Consumer;
  * embedded store uses an index only for such queries and scans the collection otherwise.
  */
 final class JobStore {
-  private static final int SCAN_BATCH = 1_000;
-
   private final MongoClient mongo;
 
   JobStore(MongoClient mongo) {
@@ -103,16 +99,24 @@ final class JobStore {
         .map(result -> result != null && result.getRemovedCount() > 0);
   }
 
-  /** Reads every job's schedule, a batch at a time. Its cost grows with the number of jobs. */
-  Future<Void> scan(Consumer<JobView> each) {
-    FindOptions options = new FindOptions().setFields(JobView.fields()).setBatchSize(SCAN_BATCH);
-    Promise<Void> done = Promise.promise();
-    mongo
-        .findBatchWithOptions(Collections.JOBS, new JsonObject(), options)
-        .exceptionHandler(done::tryFail)
-        .endHandler(v -> done.tryComplete())
-        .handler(doc -> each.accept(JobView.fromDoc(doc)));
-    return done.future();
+  /** The schedules of the jobs with these ids (those that exist). */
+  Future<List<JobView>> views(List<String> ids) {
+    JsonObject in = new JsonObject().put("$in", new JsonArray(List.copyOf(ids)));
+    FindOptions options = new FindOptions().setFields(JobView.fields());
+    return mongo
+        .findWithOptions(Collections.JOBS, new JsonObject().put(JobDocs.ID, in), options)
+        .map(docs -> docs.stream().map(JobView::fromDoc).toList());
+  }
+
+  /** Every job id the accounts' directories list: a small collection, one document an account. */
+  Future<List<String>> directoryIds() {
+    return mongo
+        .find(Collections.JOB_ACCOUNTS, new JsonObject())
+        .map(
+            docs ->
+                docs.stream()
+                    .flatMap(doc -> ids(doc.getJsonArray("jobIds", new JsonArray())).stream())
+                    .toList());
   }
 
   /** Claims a slot's run key; false when the slot was started before. */

@@ -32,6 +32,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private Dispatcher dispatcher;
   private JobRunner runner;
   private RunKeyJanitor janitor;
+  private Resync resync;
   private long resyncTimer = -1;
   private boolean stopped;
 
@@ -49,6 +50,7 @@ public final class SchedulerVerticle extends VerticleBase {
   public Future<?> start() {
     mongo = MongoClient.createShared(vertx, mongoConfig, StoreVerticle.POOL);
     JobStore store = new JobStore(mongo);
+    resync = new Resync(store);
     membership = new Membership(vertx, nodeId, () -> JobWorkers.types(vertx));
     dispatcher =
         new Dispatcher(
@@ -60,10 +62,10 @@ public final class SchedulerVerticle extends VerticleBase {
         .compose(
             v ->
                 vertx.eventBus().consumer(Addresses.SCHEDULER_CHANGED, this::notified).completion())
-        .compose(v -> retried("jobs", () -> store.scan(dispatcher::apply), 1))
+        .compose(v -> retried("jobs", () -> resync.run(dispatcher::apply).mapEmpty(), 1))
         .compose(v -> membership.start())
         .compose(v -> JobOperations.serve(vertx.eventBus(), new Scheduler(vertx, store)))
-        .onSuccess(v -> running(store, started));
+        .onSuccess(v -> running(started));
   }
 
   /**
@@ -86,10 +88,10 @@ public final class SchedulerVerticle extends VerticleBase {
             });
   }
 
-  private void running(JobStore store, long started) {
+  private void running(long started) {
     dispatcher.start(runner);
     janitor.start();
-    armResync(store);
+    armResync();
     LOG.debug(
         "scheduler running [node: {}, jobs: {}, ms: {}]",
         nodeId,
@@ -131,10 +133,10 @@ public final class SchedulerVerticle extends VerticleBase {
 
   /**
    * Rereads every job now and then, for notifications a node missed (or without a cluster).
-   * TODO(#5): this reads every job, O(jobs) on the embedded store; read only jobs changed since the
-   * last pass once a store with secondary indexes is required.
+   * TODO(#5): this reads every job, O(jobs); read only jobs changed since the last pass once a
+   * store with secondary indexes is required.
    */
-  private void armResync(JobStore store) {
+  private void armResync() {
     if (stopped) {
       return;
     }
@@ -144,8 +146,8 @@ public final class SchedulerVerticle extends VerticleBase {
             delay,
             t -> {
               long started = System.currentTimeMillis();
-              store
-                  .scan(dispatcher::apply)
+              resync
+                  .run(dispatcher::apply)
                   .onSuccess(
                       v ->
                           LOG.debug(
@@ -153,7 +155,7 @@ public final class SchedulerVerticle extends VerticleBase {
                               dispatcher.jobs(),
                               System.currentTimeMillis() - started))
                   .onFailure(e -> LOG.warn("jobs not reread: {}", e.getMessage()))
-                  .onComplete(done -> armResync(store));
+                  .onComplete(done -> armResync());
             });
   }
 
