@@ -50,7 +50,7 @@ public final class SchedulerVerticle extends VerticleBase {
   public Future<?> start() {
     mongo = MongoClient.createShared(vertx, mongoConfig, StoreVerticle.POOL);
     JobStore store = new JobStore(mongo);
-    resync = new Resync(store);
+    resync = new Resync(vertx, store);
     membership = new Membership(vertx, nodeId, () -> JobWorkers.types(vertx));
     dispatcher =
         new Dispatcher(

@@ -41,7 +41,7 @@ public final class SchedulerBench {
                 "jobs", 100_000L,
                 "accounts", 1_000L,
                 "per-minute", 2_000L,
-                "warmup-seconds", 600L,
+                "warmup-seconds", 480L,
                 "due-seconds", 90L,
                 "resync-seconds", 60L));
     for (int i = 0; i + 1 < args.length; i += 2) {
@@ -108,7 +108,8 @@ public final class SchedulerBench {
 
   /** What one of the scheduler's periodic rereads of every job costs, measured on its own. */
   private void reread(Vertx vertx, JsonObject mongo) {
-    Resync resync = new Resync(new JobStore(io.vertx.ext.mongo.MongoClient.create(vertx, mongo)));
+    Resync resync =
+        new Resync(vertx, new JobStore(io.vertx.ext.mongo.MongoClient.create(vertx, mongo)));
     long[] jobs = {0};
     long cpu0 = cpuNanos();
     long wall0 = System.nanoTime();
