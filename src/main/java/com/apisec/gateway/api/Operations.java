@@ -54,7 +54,13 @@ public final class Operations {
               READ_WRITE,
               Addresses.CONNECTIONS_MARK_SKIPPED),
           new Operation(
-              "getIntegratedConnectionsInfo", INTEGRATIONS, READ, Addresses.CONNECTIONS_INFO));
+              "getIntegratedConnectionsInfo", INTEGRATIONS, READ, Addresses.CONNECTIONS_INFO),
+          new Operation("fetchIntegrationJobs", INTEGRATIONS, READ, Addresses.SCHEDULER_FETCH_JOBS),
+          new Operation(
+              "runIntegrationJobNow", INTEGRATIONS, READ_WRITE, Addresses.SCHEDULER_RUN_NOW),
+          new Operation("pauseIntegrationJob", INTEGRATIONS, READ_WRITE, Addresses.SCHEDULER_PAUSE),
+          new Operation(
+              "resumeIntegrationJob", INTEGRATIONS, READ_WRITE, Addresses.SCHEDULER_RESUME));
 
   private static final Map<String, Operation> BY_NAME = index();
 

@@ -34,5 +34,26 @@ public final class Addresses {
   public static final String CONNECTIONS_MARK_SKIPPED = "integrations.connections.mark-skipped";
   public static final String CONNECTIONS_INFO = "integrations.connections.info";
 
+  /** Operators' job reads and controls; see {@code docs/scheduler.md}. */
+  public static final String SCHEDULER_FETCH_JOBS = "scheduler.jobs.fetch";
+
+  public static final String SCHEDULER_RUN_NOW = "scheduler.jobs.run-now";
+  public static final String SCHEDULER_PAUSE = "scheduler.jobs.pause";
+  public static final String SCHEDULER_RESUME = "scheduler.jobs.resume";
+
+  /** Published on every change of a job: its schedule, so every node's index stays current. */
+  public static final String SCHEDULER_CHANGED = "scheduler.jobs.changed";
+
+  /** Published by each node every few seconds: its id and the job types it can run. */
+  public static final String SCHEDULER_PRESENCE = "scheduler.presence";
+
+  /** Prefix of the address a job type's worker serves; see {@link #schedulerRun(String)}. */
+  public static final String SCHEDULER_RUN_PREFIX = "scheduler.run.";
+
   private Addresses() {}
+
+  /** Where the scheduler sends a run of a job of {@code type}: {@code scheduler.run.<type>}. */
+  public static String schedulerRun(String type) {
+    return SCHEDULER_RUN_PREFIX + type;
+  }
 }

@@ -21,7 +21,8 @@ public record GatewayConfig(
     Outbound outbound,
     Sandbox sandbox,
     ClusterConfig cluster,
-    Node node) {
+    Node node,
+    Scheduler scheduler) {
 
   public enum Mode {
     DEVELOPMENT,
@@ -95,6 +96,19 @@ public record GatewayConfig(
    */
   public record Node(boolean integrations, int shutdownGraceSeconds) {}
 
+  /**
+   * Recurring jobs: how long a claimed slot is leased and how often the lease is renewed, how many
+   * runs a node starts at once (in all and per account), how often the node rereads every job, and
+   * how long a worker may take.
+   */
+  public record Scheduler(
+      long leaseSeconds,
+      long renewSeconds,
+      int concurrency,
+      int accountConcurrency,
+      long resyncSeconds,
+      long runTimeoutSeconds) {}
+
   public static GatewayConfig from(JsonObject json) {
     ConfigValues root = new ConfigValues(json, "");
     Mode mode = mode(root.string("mode", "development"));
@@ -110,7 +124,8 @@ public record GatewayConfig(
             outbound(root.section("outbound")),
             sandbox(root.section("sandbox"), mode),
             ClusterConfig.from(root.section("cluster")),
-            node(root.section("node")));
+            node(root.section("node")),
+            scheduler(root.section("scheduler")));
     config.checkConsistency();
     return config;
   }
@@ -222,5 +237,25 @@ public record GatewayConfig(
         (int) v.number("port", 8090, 0, 65535),
         routes,
         v.bool("serve", true));
+  }
+
+  private static Scheduler scheduler(ConfigValues v) {
+    long lease = v.number("leaseSeconds", 30, 2, 3_600);
+    long renew = v.number("renewSeconds", Math.max(1, lease / 3), 1, 3_600);
+    if (renew >= lease) {
+      throw new ConfigException(
+          "scheduler.renewSeconds must be less than scheduler.leaseSeconds, got "
+              + renew
+              + " and "
+              + lease);
+    }
+    int concurrency = (int) v.number("concurrency", 16, 1, 10_000);
+    return new Scheduler(
+        lease,
+        renew,
+        concurrency,
+        (int) v.number("accountConcurrency", Math.min(4, concurrency), 1, concurrency),
+        v.number("resyncSeconds", 900, 1, 86_400),
+        v.number("runTimeoutSeconds", 3_600, 1, 86_400));
   }
 }

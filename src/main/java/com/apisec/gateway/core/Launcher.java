@@ -6,6 +6,7 @@ import com.apisec.gateway.api.TokenKeys;
 import com.apisec.gateway.integrations.connections.ConnectionsVerticle;
 import com.apisec.gateway.integrations.jira.JiraVerticle;
 import com.apisec.gateway.sandbox.SandboxVerticle;
+import com.apisec.gateway.scheduler.SchedulerVerticle;
 import com.apisec.gateway.store.SecretBox;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
@@ -21,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a node: config, keys, then the verticles in a fixed order (store, integrations, HTTP API,
- * sandbox), one log line each. The node reports ready on {@code /health} once all are up.
+ * Starts a node: config, keys, then the verticles in a fixed order (store, scheduler, integrations,
+ * HTTP API, sandbox), one log line each. The node reports ready on {@code /health} once all are up.
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -113,6 +114,7 @@ public final class Launcher {
         .start()
         .compose(ignored -> deploy(vertx, "store", store))
         .onSuccess(id -> health.storeOpened(store.mongoConfig()))
+        .compose(id -> deploy(vertx, "scheduler", new SchedulerVerticle(live, store.mongoConfig())))
         .compose(id -> deployIntegrations(vertx, config, context(live, keys, store)))
         .compose(ignored -> deployApi(vertx, live, tokenKeys, health))
         .compose(

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * The process's meters, scraped at {@code /metrics} in Prometheus format: requests per operation
- * and status with latency, vendor calls per vendor and status, retries, cluster members. Tag values
- * come from the route table and vendor names only, so their number stays bounded.
+ * and status with latency, vendor calls per vendor and status, retries, cluster members, job runs
+ * by type and outcome with their lateness. Tag values come from the route table, vendor names and
+ * job types only, so their number stays bounded.
  */
 public final class Metrics {
   private static final PrometheusMeterRegistry REGISTRY = create();
@@ -57,6 +58,35 @@ public final class Metrics {
     Counter.builder("gateway.vendor.retries")
         .description("Vendor calls retried")
         .tag("vendor", vendor)
+        .register(REGISTRY)
+        .increment();
+  }
+
+  /** One finished job run; {@code outcome} is succeeded, failed, discarded or skipped. */
+  public static void jobRun(String type, String outcome, long nanos) {
+    Timer.builder("gateway.scheduler.runs")
+        .description("Job runs by type and outcome, with their duration")
+        .tag("type", type)
+        .tag("outcome", outcome)
+        .register(REGISTRY)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  /** How late a due slot started, from its due time to the worker being asked. */
+  public static void jobLateness(String type, long millis) {
+    Timer.builder("gateway.scheduler.lateness")
+        .description("Delay between a slot's due time and the start of its run")
+        .tag("type", type)
+        .publishPercentiles(0.5, 0.99)
+        .register(REGISTRY)
+        .record(Duration.ofMillis(Math.max(0, millis)));
+  }
+
+  /** A slot taken over from a node whose lease ran out. */
+  public static void jobTakeover(String type) {
+    Counter.builder("gateway.scheduler.takeovers")
+        .description("Slots taken over after the lease of the running node ran out")
+        .tag("type", type)
         .register(REGISTRY)
         .increment();
   }

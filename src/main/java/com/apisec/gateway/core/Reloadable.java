@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Which keys a reload may change: the log level, outbound limits and allow-list, JWT keys, the body
- * size limit and CORS origins. Every other key keeps its running value until a restart.
+ * size limit, CORS origins and the scheduler's limits. Every other key keeps its running value
+ * until a restart.
  */
 final class Reloadable {
   private Reloadable() {}
@@ -35,7 +36,8 @@ final class Reloadable {
         next.outbound(),
         current.sandbox(),
         current.cluster(),
-        current.node());
+        current.node(),
+        next.scheduler());
   }
 
   /** The keys whose change was ignored, if any. */

@@ -1,0 +1,186 @@
+package com.apisec.gateway.scheduler;
+
+import com.apisec.gateway.core.Addresses;
+import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.core.LiveConfig;
+import com.apisec.gateway.store.StoreVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler of one node, deployed on every node. It loads every job's schedule into an index
+ * once, keeps it current from the change notifications every node publishes (and a full reread
+ * every {@code scheduler.resyncSeconds}), and claims due slots in the store, which decides who runs
+ * each slot. It also serves the operators' job operations. See {@code docs/scheduler.md}.
+ */
+public final class SchedulerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
+  private static final int START_ATTEMPTS = 3;
+
+  private final LiveConfig live;
+  private final JsonObject mongoConfig;
+  private final String nodeId = newNodeId();
+  private MongoClient mongo;
+  private Membership membership;
+  private Dispatcher dispatcher;
+  private JobRunner runner;
+  private RunKeyJanitor janitor;
+  private Resync resync;
+  private long resyncTimer = -1;
+  private boolean stopped;
+
+  public SchedulerVerticle(LiveConfig live, JsonObject mongoConfig) {
+    this.live = live;
+    this.mongoConfig = mongoConfig.copy();
+  }
+
+  /** This node's id in leases: host, process id and a random part. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  @Override
+  public Future<?> start() {
+    mongo = MongoClient.createShared(vertx, mongoConfig, StoreVerticle.POOL);
+    JobStore store = new JobStore(mongo);
+    resync = new Resync(vertx, store);
+    membership = new Membership(vertx, nodeId, () -> JobWorkers.types(vertx));
+    dispatcher =
+        new Dispatcher(
+            vertx, nodeId, this::settings, membership, type -> JobWorkers.runs(vertx, type));
+    janitor = new RunKeyJanitor(vertx, store);
+    runner = new JobRunner(vertx, store, nodeId, this::settings, changes(), janitor);
+    long started = System.currentTimeMillis();
+    return retried("indexes", store::ensureIndexes, 1)
+        .compose(
+            v ->
+                vertx.eventBus().consumer(Addresses.SCHEDULER_CHANGED, this::notified).completion())
+        .compose(v -> retried("jobs", () -> resync.run(dispatcher::apply).mapEmpty(), 1))
+        .compose(v -> membership.start())
+        .compose(v -> JobOperations.serve(vertx.eventBus(), new Scheduler(vertx, store)))
+        .onSuccess(v -> running(started));
+  }
+
+  /**
+   * Runs a start step again when it fails: the embedded store can fail a long scan (an index build,
+   * reading every job) that meets its own background compaction ("chunk not found").
+   */
+  private Future<Void> retried(String what, Supplier<Future<Void>> step, int attempt) {
+    return step.get()
+        .recover(
+            e -> {
+              if (attempt >= START_ATTEMPTS) {
+                return Future.failedFuture(e);
+              }
+              LOG.warn(
+                  "scheduler start step failed, again [step: {}, attempt: {}]: {}",
+                  what,
+                  attempt,
+                  e.getMessage());
+              return retried(what, step, attempt + 1);
+            });
+  }
+
+  private void running(long started) {
+    dispatcher.start(runner);
+    janitor.start();
+    armResync();
+    LOG.debug(
+        "scheduler running [node: {}, jobs: {}, ms: {}]",
+        nodeId,
+        dispatcher.jobs(),
+        System.currentTimeMillis() - started);
+  }
+
+  private JobRunner.Changes changes() {
+    return new JobRunner.Changes() {
+      @Override
+      public void job(JsonObject doc) {
+        JobView view = JobView.fromDoc(doc);
+        dispatcher.apply(view);
+        vertx.eventBus().publish(Addresses.SCHEDULER_CHANGED, view.toJson());
+      }
+
+      @Override
+      public void read(JsonObject doc) {
+        dispatcher.apply(JobView.fromDoc(doc));
+      }
+
+      @Override
+      public void gone(String jobId) {
+        dispatcher.remove(jobId);
+      }
+    };
+  }
+
+  private void notified(Message<Object> message) {
+    if (!(message.body() instanceof JsonObject json) || json.getString(JobDocs.ID) == null) {
+      return;
+    }
+    if (json.getBoolean("deleted", false)) {
+      dispatcher.remove(json.getString(JobDocs.ID));
+    } else {
+      dispatcher.apply(JobView.fromDoc(json));
+    }
+  }
+
+  /**
+   * Rereads every job now and then, for notifications a node missed (or without a cluster).
+   * TODO(#5): this reads every job, O(jobs); read only jobs changed since the last pass once a
+   * store with secondary indexes is required.
+   */
+  private void armResync() {
+    if (stopped) {
+      return;
+    }
+    long delay = settings().resyncSeconds() * 1000;
+    resyncTimer =
+        vertx.setTimer(
+            delay,
+            t -> {
+              long started = System.currentTimeMillis();
+              resync
+                  .run(dispatcher::apply)
+                  .onSuccess(
+                      v ->
+                          LOG.debug(
+                              "jobs reread [jobs: {}, ms: {}]",
+                              dispatcher.jobs(),
+                              System.currentTimeMillis() - started))
+                  .onFailure(e -> LOG.warn("jobs not reread: {}", e.getMessage()))
+                  .onComplete(done -> armResync());
+            });
+  }
+
+  private GatewayConfig.Scheduler settings() {
+    return live.get().scheduler();
+  }
+
+  // TODO(#5): a graceful stop does not wait for running jobs; their leases run out and another
+  // node runs those slots again. Drain them within the node's shutdown grace instead.
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    vertx.cancelTimer(resyncTimer);
+    if (dispatcher != null) {
+      dispatcher.stop();
+      runner.stop();
+      membership.stop();
+    }
+    Future<Void> flushed = janitor == null ? Future.succeededFuture() : janitor.stop();
+    return flushed.eventually(() -> mongo == null ? Future.succeededFuture() : mongo.close());
+  }
+
+  private static String newNodeId() {
+    String host = System.getenv().getOrDefault("HOSTNAME", "node");
+    String random = UUID.randomUUID().toString().substring(0, 8);
+    return host + ":" + ProcessHandle.current().pid() + ":" + random;
+  }
+}
