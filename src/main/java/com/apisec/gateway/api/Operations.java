@@ -21,6 +21,40 @@ public final class Operations {
           new Operation(
               "createGeneralJiraTicket", INTEGRATIONS, READ, Addresses.JIRA_CREATE_GENERAL_TICKET),
           new Operation("attachFileToIssue", ISSUES, READ_WRITE, Addresses.JIRA_ATTACH_FILE),
+          new Operation("createJiraIssue", ISSUES, READ_WRITE, Addresses.JIRA_CREATE_ISSUE),
+          new Operation("bulkCreateJiraTickets", ISSUES, READ_WRITE, Addresses.JIRA_BULK_CREATE),
+          new Operation(
+              "jira/fetchPriorities", INTEGRATIONS, READ, Addresses.JIRA_FETCH_PRIORITIES),
+          new Operation(
+              "jira/fetchProjectStatuses",
+              INTEGRATIONS,
+              READ,
+              Addresses.JIRA_FETCH_PROJECT_STATUSES),
+          new Operation(
+              "fetchCreateJiraIssueFieldMetaData",
+              INTEGRATIONS,
+              READ,
+              Addresses.JIRA_FIELD_METADATA),
+          new Operation(
+              "jira/savePriorityFieldMapping",
+              INTEGRATIONS,
+              READ_WRITE,
+              Addresses.JIRA_SAVE_PRIORITY_MAPPING),
+          new Operation(
+              "jira/fetchPriorityFieldMapping",
+              INTEGRATIONS,
+              READ,
+              Addresses.JIRA_FETCH_PRIORITY_MAPPING),
+          new Operation(
+              "testIntegration", INTEGRATIONS, READ_WRITE, Addresses.JIRA_TEST_INTEGRATION),
+          new Operation("addIntegration", INTEGRATIONS, READ_WRITE, Addresses.JIRA_ADD_LEGACY),
+          new Operation(
+              "markConnectionAsSkipped",
+              INTEGRATIONS,
+              READ_WRITE,
+              Addresses.CONNECTIONS_MARK_SKIPPED),
+          new Operation(
+              "getIntegratedConnectionsInfo", INTEGRATIONS, READ, Addresses.CONNECTIONS_INFO),
           new Operation("fetchIntegrationJobs", INTEGRATIONS, READ, Addresses.SCHEDULER_FETCH_JOBS),
           new Operation(
               "runIntegrationJobNow", INTEGRATIONS, READ_WRITE, Addresses.SCHEDULER_RUN_NOW),

@@ -13,6 +13,26 @@ public final class Addresses {
   public static final String JIRA_DELETE = "integrations.jira.delete";
   public static final String JIRA_CREATE_GENERAL_TICKET = "integrations.jira.create-general-ticket";
   public static final String JIRA_ATTACH_FILE = "integrations.jira.attach-file";
+  public static final String JIRA_CREATE_ISSUE = "integrations.jira.create-issue";
+  public static final String JIRA_BULK_CREATE = "integrations.jira.bulk-create";
+  public static final String JIRA_FETCH_PRIORITIES = "integrations.jira.fetch-priorities";
+  public static final String JIRA_FETCH_PROJECT_STATUSES =
+      "integrations.jira.fetch-project-statuses";
+  public static final String JIRA_FIELD_METADATA = "integrations.jira.field-metadata";
+  public static final String JIRA_SAVE_PRIORITY_MAPPING = "integrations.jira.save-priority-mapping";
+  public static final String JIRA_FETCH_PRIORITY_MAPPING =
+      "integrations.jira.fetch-priority-mapping";
+  public static final String JIRA_TEST_INTEGRATION = "integrations.jira.test-integration";
+  public static final String JIRA_ADD_LEGACY = "integrations.jira.add-legacy";
+
+  /**
+   * Published (to every node, no reply) after an account's Jira integration is saved: {@code
+   * {"accountId": <long>}}. Nodes drop what they keep about it, such as field metadata.
+   */
+  public static final String JIRA_SETTINGS_CHANGED = "integrations.jira.settings-changed";
+
+  public static final String CONNECTIONS_MARK_SKIPPED = "integrations.connections.mark-skipped";
+  public static final String CONNECTIONS_INFO = "integrations.connections.info";
 
   /** Operators' job reads and controls; see {@code docs/scheduler.md}. */
   public static final String SCHEDULER_FETCH_JOBS = "scheduler.jobs.fetch";

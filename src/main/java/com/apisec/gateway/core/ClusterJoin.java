@@ -111,6 +111,7 @@ public final class ClusterJoin {
         manager.getNodeId(),
         manager.getNodes().size());
     manager.getHazelcastInstance().getCluster().addMembershipListener(new MemberLog());
+    Metrics.clusterMembers(() -> manager.isActive() ? manager.getNodes().size() : 0);
   }
 
   /** One INFO line each time a member joins or leaves. */

@@ -3,6 +3,7 @@ package com.apisec.gateway.core;
 import ch.qos.logback.classic.Level;
 import com.apisec.gateway.api.HttpApiVerticle;
 import com.apisec.gateway.api.TokenKeys;
+import com.apisec.gateway.integrations.connections.ConnectionsVerticle;
 import com.apisec.gateway.integrations.jira.JiraVerticle;
 import com.apisec.gateway.sandbox.SandboxVerticle;
 import com.apisec.gateway.scheduler.SchedulerVerticle;
@@ -155,7 +156,8 @@ public final class Launcher {
 
   /** The integration verticles, in deployment order. */
   static List<Map.Entry<String, Function<GatewayContext, VerticleBase>>> integrations() {
-    return List.of(Map.entry("jira", JiraVerticle::new));
+    return List.of(
+        Map.entry("jira", JiraVerticle::new), Map.entry("connections", ConnectionsVerticle::new));
   }
 
   private static Future<HttpApiVerticle> deployApi(

@@ -22,6 +22,10 @@ public final class Metrics {
 
   private Metrics() {}
 
+  static {
+    clusterMembers(() -> 1);
+  }
+
   private static PrometheusMeterRegistry create() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);

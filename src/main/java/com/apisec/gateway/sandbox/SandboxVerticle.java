@@ -2,6 +2,7 @@ package com.apisec.gateway.sandbox;
 
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.sandbox.jira.JiraCloudStandIn;
+import com.apisec.gateway.sandbox.jira.JiraDataCenterStandIn;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -46,13 +47,13 @@ public final class SandboxVerticle extends VerticleBase {
 
   /** A fresh instance of every stand-in, in the order they are mounted. */
   public static List<StandIn> defaultStandIns() {
-    return List.of(new JiraCloudStandIn());
+    return List.of(new JiraCloudStandIn(), new JiraDataCenterStandIn());
   }
 
   @Override
   public Future<?> start() {
     SandboxLog log = new SandboxLog();
-    gate = new VendorGate(vertx, checks, log);
+    gate = new VendorGate(vertx, SandboxChecks.withInstalled(vertx, checks), log);
     Router router = Router.router(vertx);
     new ControlApi(standIns, gate, log).mount(router);
     BodyReader bodies = new BodyReader();

@@ -8,5 +8,8 @@ public final class Collections {
   public static final String JOB_RUNS = "job_runs";
   public static final String JOB_ACCOUNTS = "job_accounts";
 
+  /** Onboarding steps an account skipped, one document per account. */
+  public static final String CONNECTIONS = "connection_settings";
+
   private Collections() {}
 }

@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * A testing issue as the platform stores it, with what a ticket needs: the issue, its latest test
- * result's samples and its test template's text.
+ * result's samples and its test template's text. Times are Unix seconds; {@code lastUpdated} is
+ * when its status last changed (0 when unknown).
  */
 public record Finding(
     TestingIssueId id,
     String severity,
     String status,
     long creationTime,
+    long lastUpdated,
     String ignoreReason,
     String existingTicketUrl,
     String resultId,
@@ -45,6 +47,14 @@ public record Finding(
           strings(in.getJsonArray("cve")),
           strings(in.getJsonArray("references")),
           compliance.getJsonObject("mapComplianceToListClauses", new JsonObject()));
+    }
+
+    /** Whether the template was found and says anything. */
+    public boolean found() {
+      return !(name.isEmpty()
+          && description.isEmpty()
+          && impact.isEmpty()
+          && remediation.isEmpty());
     }
 
     private static List<String> strings(JsonArray array) {

@@ -22,6 +22,9 @@ public final class PlatformStore implements AutoCloseable {
   static final String ISSUES = "testing_run_issues";
   static final String RESULTS = "testing_run_result";
   static final String TEMPLATES = "yaml_templates";
+  static final String COMMON = "common";
+  static final String REMEDIATIONS = "remediations";
+  static final String REMEDIATION_PREFIX = "tests-library-master/remediation/";
 
   private final Vertx vertx;
   private final MongoClient client;
@@ -48,8 +51,34 @@ public final class PlatformStore implements AutoCloseable {
     Future<Document> template =
         Publishers.first(
             vertx, db.getCollection(TEMPLATES).find(Filters.eq("_id", id.testSubCategory())));
-    return Future.all(result, template)
-        .map(all -> toFinding(id, json(issue), json(result.result()), json(template.result())));
+    Future<JsonObject> withRemediation =
+        template.compose(doc -> withRemediation(id.testSubCategory(), json(doc)));
+    return Future.all(result, withRemediation)
+        .map(all -> toFinding(id, json(issue), json(result.result()), withRemediation.result()));
+  }
+
+  /**
+   * The template, its remediation filled from the platform's shared library ({@code
+   * common.remediations}) when the template itself has none.
+   */
+  private Future<JsonObject> withRemediation(String testSubCategory, JsonObject template) {
+    JsonObject info = template == null ? null : template.getJsonObject("info");
+    if (info != null && !info.getString("remediation", "").isBlank()) {
+      return Future.succeededFuture(template);
+    }
+    String id = REMEDIATION_PREFIX + testSubCategory + ".md";
+    var find = client.getDatabase(COMMON).getCollection(REMEDIATIONS).find(Filters.eq("_id", id));
+    return Publishers.first(vertx, find)
+        .map(doc -> doc == null ? template : fill(template, doc.getString("remediationText")));
+  }
+
+  private static JsonObject fill(JsonObject template, String remediation) {
+    if (remediation == null || remediation.isBlank()) {
+      return template;
+    }
+    JsonObject out = template == null ? new JsonObject() : template.copy();
+    JsonObject info = out.getJsonObject("info", new JsonObject());
+    return out.put("info", info.put("remediation", remediation));
   }
 
   /** Records a ticket on the testing issue, as the dashboard expects to find it. */
@@ -80,6 +109,7 @@ public final class PlatformStore implements AutoCloseable {
         issue.getString("severity", "HIGH"),
         issue.getString("testRunIssueStatus", "OPEN"),
         number(issue.getValue("creationTime")),
+        number(issue.getValue(issue.containsKey("lastUpdated") ? "lastUpdated" : "lastSeen")),
         issue.getString("ignoreReason"),
         issue.getString("jiraIssueUrl"),
         result == null ? null : objectId(result.getValue("_id")),

@@ -117,7 +117,8 @@ public final class StoreVerticle extends VerticleBase {
               unique(
                   client,
                   Collections.TICKETS,
-                  new JsonObject().put("accountId", 1).put("vendor", 1).put("subject", 1)));
+                  new JsonObject().put("accountId", 1).put("vendor", 1).put("subject", 1)),
+              unique(client, Collections.CONNECTIONS, new JsonObject().put("accountId", 1)));
       LOG.debug("ensuring indexes [count: {}]", all.size());
       return Future.all(all).mapEmpty();
     }

@@ -194,6 +194,7 @@ class HttpApiVerticleTest {
         text);
     assertTrue(text.contains("operation=\"jira/add\",status=\"422\""), text);
     assertTrue(text.contains("jvm_memory_used_bytes"));
+    assertTrue(text.contains("gateway_cluster_members 1.0"), text);
   }
 
   private HttpResponse<Buffer> post(String operation, String token, String body) {

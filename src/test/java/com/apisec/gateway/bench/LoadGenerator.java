@@ -115,7 +115,7 @@ final class LoadGenerator {
 
   private static void record(
       Histogram histogram, AtomicLong errors, long from, io.vertx.core.AsyncResult<Integer> r) {
-    long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - from);
+    long micros = TimeUnit.NANOSECONDS.toMicros(Math.max(0, System.nanoTime() - from));
     histogram.recordValue(Math.min(micros, 59_000_000L));
     if (r.failed() || r.result() != 200) {
       errors.incrementAndGet();

@@ -79,6 +79,8 @@ class ClusterProcessTest {
     assertEquals(200, answer.statusCode(), answer.body());
     assertEquals("b", answer.json().getString("answeredBy"));
     assertEquals(ACCOUNT, answer.json().getLong("accountId"));
+    String metrics = Http.get(a.url("/metrics")).body();
+    assertTrue(metrics.matches("(?s).*\\ngateway_cluster_members [2-9]\\.0.*"), metrics);
   }
 
   @Test

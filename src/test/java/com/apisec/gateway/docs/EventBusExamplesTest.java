@@ -51,6 +51,7 @@ class EventBusExamplesTest {
     vertx = Vertx.vertx();
     gateway = TestGateway.start(vertx, Files.createTempDirectory("bus"), 5_000);
     account = TestGateway.newAccount();
+    gateway.findings().copyDemo(account);
     for (int i = 0; i < 42; i++) {
       gateway.sandbox().createDirectly(issue());
     }

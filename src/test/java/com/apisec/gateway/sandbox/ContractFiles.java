@@ -21,7 +21,10 @@ public final class ContractFiles {
 
   /** Every contract file the checks in this package read. */
   static final List<String> ALL =
-      List.of(JiraCloudContractCheck.OPENAPI, JiraCloudContractCheck.ADF_SCHEMA);
+      List.of(
+          JiraCloudContractCheck.OPENAPI,
+          JiraCloudContractCheck.ADF_SCHEMA,
+          JiraDataCenterContractCheck.OPENAPI);
 
   private ContractFiles() {}
 

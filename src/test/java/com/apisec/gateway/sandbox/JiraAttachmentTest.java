@@ -85,7 +85,7 @@ class JiraAttachmentTest {
     assertEquals(SAMPLE.length(), attachment.getInteger("size"));
     assertEquals("text/plain", attachment.getString("mimeType"));
     assertEquals(
-        "https://" + JiraCalls.SITE + "/rest/api/3/attachments/" + attachment.getString("id"),
+        "https://" + JiraCalls.SITE + "/rest/api/3/attachment/" + attachment.getString("id"),
         attachment.getString("self"));
     JsonArray onIssue =
         jira.call(HttpMethod.GET, "/rest/api/3/issue/" + issueKey)

@@ -59,7 +59,19 @@ public final class SandboxFixture {
    * (fails it on CI); mark the class {@link RequiresContracts} so the skip is reported.
    */
   public static SandboxFixture withContracts(Vertx vertx) {
-    return start(vertx, List.of(JiraCloudContractCheck.load()));
+    return start(vertx, contracts());
+  }
+
+  /**
+   * Installs the contract checks on {@code vertx}, so that the sandbox a whole node deploys there
+   * holds every call to them; call it before the node starts. Skips like {@link #withContracts}.
+   */
+  public static void installContracts(Vertx vertx) {
+    SandboxChecks.install(vertx, contracts());
+  }
+
+  private static List<RequestCheck> contracts() {
+    return List.of(JiraCloudContractCheck.load(), JiraDataCenterContractCheck.load());
   }
 
   /** A sandbox with the given checks (none: only the stand-ins' own rules apply). */

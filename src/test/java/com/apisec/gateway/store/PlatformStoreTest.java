@@ -104,6 +104,37 @@ class PlatformStoreTest {
     assertEquals("SCRUM", raw.getString("ticketProjectKey"));
   }
 
+  @Test
+  void finding_templateWithoutRemediation_takesTheSharedLibrarysText() {
+    long account = 8L;
+    TestingIssueId id =
+        new TestingIssueId(9, "https://shop.example.com/pay", "POST", "NO_FIX_TEXT", "RUNTIME");
+    platformDb(account)
+        .insert("testing_run_issues", new JsonObject().put("_id", id.toJson()))
+        .await();
+    platformDb(account)
+        .insert(
+            "yaml_templates",
+            new JsonObject()
+                .put("_id", "NO_FIX_TEXT")
+                .put("info", new JsonObject().put("name", "No fix text")))
+        .await();
+    MongoClient common =
+        MongoClient.createShared(vertx, store.mongoConfig().put("db_name", "common"), "common");
+    common
+        .insert(
+            "remediations",
+            new JsonObject()
+                .put("_id", "tests-library-master/remediation/NO_FIX_TEXT.md")
+                .put("remediationText", "Validate the payment owner."))
+        .await();
+
+    Finding finding = store.platform().finding(account, id).await();
+
+    assertEquals("Validate the payment owner.", finding.template().remediation());
+    assertEquals("No fix text", finding.template().name());
+  }
+
   private MongoClient platformDb(long account) {
     JsonObject config = store.mongoConfig().put("db_name", Long.toString(account));
     return MongoClient.createShared(vertx, config, "platform-test-" + account);

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The body of {@code jira/add}, checked. {@code apiToken} is null when the request keeps the stored
  * token (absent, null, blank, or the mask). {@code projId} names a single project when {@code
- * projectMappings} is absent.
+ * projectMappings} is absent. Data Center needs no {@code userEmail}: its token says who calls.
  */
 record AddRequest(
     String baseUrl,
@@ -27,10 +27,18 @@ record AddRequest(
     BodyFields fields = BodyFields.of(body);
     JiraDeployment deployment = JiraDeployment.from(body.getValue("jiraType"));
     String baseUrl = baseUrl(fields.required("baseUrl"), deployment);
-    String userEmail = fields.required("userEmail");
+    String userEmail =
+        deployment == JiraDeployment.CLOUD
+            ? fields.required("userEmail")
+            : fields.trimmed("userEmail");
     String token = fields.string("apiToken");
     return new AddRequest(
         baseUrl, userEmail, keepsStored(token) ? null : token.trim(), deployment, mappings(fields));
+  }
+
+  /** The same save with checked project mappings. */
+  AddRequest withMappings(Map<String, JsonObject> checked) {
+    return new AddRequest(baseUrl, userEmail, apiToken, deployment, checked);
   }
 
   boolean keepsToken() {

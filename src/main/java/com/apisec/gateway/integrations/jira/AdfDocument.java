@@ -68,6 +68,30 @@ public final class AdfDocument {
     return this;
   }
 
+  /** A paragraph holding one link; a blank text shows the address itself. */
+  public AdfDocument link(String text, String href) {
+    String shown = normalise(text == null || text.isBlank() ? href : text).replace('\n', ' ');
+    JsonObject mark =
+        new JsonObject().put("type", "link").put("attrs", new JsonObject().put("href", href));
+    JsonObject node =
+        new JsonObject()
+            .put("type", "text")
+            .put("text", shown.trim())
+            .put("marks", new JsonArray().add(mark));
+    content.add(node("paragraph").put("content", new JsonArray().add(node)));
+    return this;
+  }
+
+  /** A code block holding the text as it is; blank text adds nothing. */
+  public AdfDocument codeBlock(String text) {
+    String code = normalise(text == null ? "" : text);
+    if (!code.isBlank()) {
+      JsonObject node = new JsonObject().put("type", "text").put("text", code);
+      content.add(node("codeBlock").put("content", new JsonArray().add(node)));
+    }
+    return this;
+  }
+
   public boolean isEmpty() {
     return content.isEmpty();
   }

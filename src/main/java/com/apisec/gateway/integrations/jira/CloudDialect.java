@@ -2,8 +2,6 @@ package com.apisec.gateway.integrations.jira;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Jira Cloud: REST v3, Basic email:token, descriptions in Atlassian Document Format. */
 final class CloudDialect implements JiraDialect {
@@ -22,14 +20,36 @@ final class CloudDialect implements JiraDialect {
   }
 
   @Override
-  public Object description(TicketContent content) {
-    AdfDocument doc = AdfDocument.create().text(content.description());
-    if (!content.details().isEmpty()) {
-      List<String> items = new ArrayList<>();
-      content.details().forEach(detail -> items.add(detail.label() + ": " + detail.value()));
-      doc.heading(3, TicketContent.DETAILS_TITLE).bulletList(items);
+  public Object description(Description description) {
+    AdfDocument doc = AdfDocument.create();
+    for (Description.Block block : description.blocks()) {
+      add(doc, block);
     }
     return doc.isEmpty() ? null : doc.toJson();
+  }
+
+  private static void add(AdfDocument doc, Description.Block block) {
+    if (block instanceof Description.Text t) {
+      doc.text(t.text());
+    } else if (block instanceof Description.Link l) {
+      doc.link(l.text(), l.href());
+    } else if (block instanceof Description.Heading h) {
+      doc.heading(h.level(), h.text());
+    } else if (block instanceof Description.Bullets b) {
+      doc.bulletList(b.items());
+    } else {
+      doc.codeBlock(((Description.Code) block).text());
+    }
+  }
+
+  @Override
+  public int size(Object description) {
+    return description instanceof JsonObject json ? json.encode().length() : 0;
+  }
+
+  @Override
+  public Object propertyValue(JsonObject value) {
+    return value;
   }
 
   @Override
@@ -38,22 +58,35 @@ final class CloudDialect implements JiraDialect {
   }
 
   @Override
-  public String issueTypesPath(String projectKey, int startAt) {
-    return rest("/issue/createmeta/" + projectKey + "/issuetypes?startAt=" + startAt);
+  public JsonObject searchBody(String jql, String propertyKey, int maxResults) {
+    return new JsonObject()
+        .put("jql", jql)
+        .put("properties", new JsonArray().add(propertyKey))
+        .put("fields", new JsonArray().add("summary"))
+        .put("maxResults", maxResults);
   }
 
   @Override
-  public IssueTypePage issueTypes(JsonObject page) {
-    JsonArray items = page.getJsonArray("issueTypes", new JsonArray());
-    List<IssueType> types = new ArrayList<>();
-    for (Object item : items) {
-      if (item instanceof JsonObject json && json.getValue("id") != null) {
-        types.add(new IssueType(String.valueOf(json.getValue("id")), json.getString("name", "")));
-      }
-    }
+  public boolean searchReturnsProperties() {
+    return true;
+  }
+
+  @Override
+  public Page issueTypePage(JsonObject page) {
+    return page(page, "issueTypes");
+  }
+
+  @Override
+  public Page fieldPage(JsonObject page) {
+    return page(page, "fields");
+  }
+
+  /** Cloud pages by {@code startAt} and {@code total}. */
+  private static Page page(JsonObject page, String itemsKey) {
+    JsonArray items = page.getJsonArray(itemsKey, new JsonArray());
     int startAt = page.getInteger("startAt", 0);
     int total = page.getInteger("total", 0);
     int next = startAt + items.size();
-    return new IssueTypePage(types, items.isEmpty() || next >= total ? -1 : next);
+    return new Page(items, items.isEmpty() || next >= total ? -1 : next);
   }
 }

@@ -1,94 +1,69 @@
 package com.apisec.gateway.integrations.jira;
 
 import com.apisec.gateway.core.GatewayException;
-import com.apisec.gateway.outbound.OutboundClient;
 import com.apisec.gateway.outbound.OutboundException;
 import com.apisec.gateway.outbound.OutboundRequest;
 import com.apisec.gateway.outbound.OutboundRequest.Retry;
 import com.apisec.gateway.outbound.OutboundResponse;
-import com.apisec.gateway.outbound.VendorUrl;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Speaks Jira's wire format through the shared outbound client: issue types, issue creation with
- * the gateway's marker property, the search for a marked issue, and attachments. Failures come back
- * as {@link GatewayException}s that carry Jira's own message.
+ * Speaks Jira's wire format for issues: creation (one, or in bulk) with the gateway's marker
+ * property, the search for a marked issue, and attachments. Failures come back as {@link
+ * GatewayException}s that carry Jira's own message.
  */
 final class JiraClient {
-  static final String VENDOR = "jira";
-  private static final int MAX_TYPE_PAGES = 10;
+  static final String VENDOR = JiraHttp.VENDOR;
   private static final int SEARCH_PAGE_SIZE = 50;
 
-  private final OutboundClient outbound;
+  private final JiraHttp http;
 
-  JiraClient(OutboundClient outbound) {
-    this.outbound = outbound;
+  JiraClient(JiraHttp http) {
+    this.http = http;
   }
 
-  /** The issue types a project offers for new issues. */
-  Future<List<IssueType>> issueTypes(JiraCredentials credentials, String projectKey) {
-    return issueTypePage(credentials, projectKey, 0, 1, new ArrayList<>());
+  JiraHttp http() {
+    return http;
   }
 
-  private Future<List<IssueType>> issueTypePage(
-      JiraCredentials credentials, String projectKey, int startAt, int page, List<IssueType> out) {
-    JiraDialect dialect = credentials.deployment().dialect();
-    String url = url(credentials, dialect.issueTypesPath(projectKey, startAt));
-    return read(credentials, OutboundRequest.get(VENDOR, url, headers(credentials)))
-        .compose(
-            json -> {
-              JiraDialect.IssueTypePage types = dialect.issueTypes(json);
-              out.addAll(types.issueTypes());
-              if (types.next() < 0 || page >= MAX_TYPE_PAGES) {
-                return Future.succeededFuture(List.copyOf(out));
-              }
-              return issueTypePage(credentials, projectKey, types.next(), page + 1, out);
-            });
-  }
-
-  /** Creates an issue; a timeout or 5xx fails with {@link JiraErrors.UnknownOutcome}. */
+  /**
+   * Creates an issue. A timeout or 5xx fails with {@link JiraErrors.UnknownOutcome}; labels the
+   * project's screen refuses fail with {@link JiraErrors.LabelsRefused}.
+   */
   Future<JiraIssue> create(JiraCredentials credentials, IssueDraft draft) {
     JiraDialect dialect = credentials.deployment().dialect();
+    return sendCreate(credentials, dialect.rest("/issue"), draft.toJson(dialect))
+        .compose(response -> created(credentials, draft, response));
+  }
+
+  /** Jira's bulk create for at most 50 drafts; the answer's issues and per-element errors. */
+  Future<BulkAnswer> createAll(JiraCredentials credentials, List<IssueDraft> drafts) {
+    JiraDialect dialect = credentials.deployment().dialect();
+    JsonArray updates = new JsonArray();
+    drafts.forEach(draft -> updates.add(draft.toJson(dialect)));
+    JsonObject body = new JsonObject().put("issueUpdates", updates);
+    return sendCreate(credentials, dialect.rest("/issue/bulk"), body)
+        .compose(response -> BulkAnswer.read(response, credentials));
+  }
+
+  private Future<OutboundResponse> sendCreate(
+      JiraCredentials credentials, String path, JsonObject body) {
     OutboundRequest request =
         OutboundRequest.json(
             VENDOR,
             HttpMethod.POST,
-            url(credentials, dialect.rest("/issue")),
-            headers(credentials),
-            createBody(dialect, draft),
+            JiraHttp.url(credentials, path),
+            JiraHttp.headers(credentials),
+            body,
             Retry.CREATE);
-    return outbound
-        .send(request)
-        .recover(e -> Future.failedFuture(createFailure(e)))
-        .compose(response -> created(credentials, draft, response));
-  }
-
-  private static JsonObject createBody(JiraDialect dialect, IssueDraft draft) {
-    JsonObject fields =
-        new JsonObject()
-            .put("summary", draft.summary())
-            .put("project", new JsonObject().put("key", draft.projectKey()))
-            .put("issuetype", new JsonObject().put("id", draft.issueTypeId()));
-    Object description = dialect.description(draft.content());
-    if (description != null) {
-      fields.put("description", description);
-    }
-    if (!draft.labels().isEmpty()) {
-      fields.put("labels", new JsonArray(draft.labels()));
-    }
-    JsonObject body = new JsonObject().put("fields", fields);
-    if (draft.marker() != null) {
-      body.put("properties", new JsonArray().add(draft.marker().property()));
-    }
-    return body;
+    return http.send(request).recover(e -> Future.failedFuture(createFailure(e)));
   }
 
   private static Throwable createFailure(Throwable e) {
@@ -105,7 +80,11 @@ final class JiraClient {
       return Future.failedFuture(JiraErrors.UnknownOutcome.afterCreate(reason));
     }
     if (!response.ok()) {
-      return Future.failedFuture(JiraErrors.rejected(response, credentials));
+      String reason = JiraErrors.describe(response, credentials);
+      return Future.failedFuture(
+          JiraErrors.labelsRefused(response.jsonObject())
+              ? new JiraErrors.LabelsRefused(reason)
+              : GatewayException.vendor(reason));
     }
     JsonObject body = response.jsonObject();
     String key = body == null ? null : body.getString("key");
@@ -120,21 +99,41 @@ final class JiraClient {
   Future<JiraIssue> findByMarker(
       JiraCredentials credentials, Collection<String> projects, TicketMarker marker) {
     JiraDialect dialect = credentials.deployment().dialect();
-    JsonObject body =
-        new JsonObject()
-            .put("jql", "project in (" + quoted(projects) + ") ORDER BY created DESC")
-            .put("properties", new JsonArray().add(TicketMarker.PROPERTY_KEY))
-            .put("fields", new JsonArray().add("summary"))
-            .put("maxResults", SEARCH_PAGE_SIZE);
+    String jql = "project in (" + quoted(projects) + ") ORDER BY created DESC";
+    JsonObject body = dialect.searchBody(jql, TicketMarker.PROPERTY_KEY, SEARCH_PAGE_SIZE);
+    return http.postRead(credentials, dialect.searchPath(), body)
+        .compose(
+            page ->
+                dialect.searchReturnsProperties()
+                    ? Future.succeededFuture(marked(credentials, page, marker))
+                    : MarkerReads.firstMarked(this, credentials, keys(page), marker));
+  }
+
+  /** An issue's marker property value, or null when the issue has none. */
+  Future<Object> markerOf(JiraCredentials credentials, String issueKey) {
+    JiraDialect dialect = credentials.deployment().dialect();
+    String path = dialect.rest("/issue/" + issueKey + "/properties/" + TicketMarker.PROPERTY_KEY);
     OutboundRequest request =
-        OutboundRequest.json(
-            VENDOR,
-            HttpMethod.POST,
-            url(credentials, dialect.searchPath()),
-            headers(credentials),
-            body,
-            Retry.IDEMPOTENT);
-    return read(credentials, request).map(page -> marked(credentials, page, marker));
+        OutboundRequest.get(VENDOR, JiraHttp.url(credentials, path), JiraHttp.headers(credentials));
+    return http.send(request)
+        .recover(e -> Future.failedFuture(JiraErrors.unreachable(e)))
+        .compose(
+            r -> {
+              if (r.status() == 404) {
+                return Future.succeededFuture(null);
+              }
+              if (!r.ok() || r.jsonObject() == null) {
+                return Future.failedFuture(JiraErrors.rejected(r, credentials));
+              }
+              return Future.succeededFuture(r.jsonObject().getValue("value"));
+            });
+  }
+
+  private static List<String> keys(JsonObject page) {
+    return page.getJsonArray("issues", new JsonArray()).stream()
+        .filter(item -> item instanceof JsonObject json && json.getValue("key") instanceof String)
+        .map(item -> ((JsonObject) item).getString("key"))
+        .toList();
   }
 
   private static JiraIssue marked(JiraCredentials credentials, JsonObject page, TicketMarker m) {
@@ -144,8 +143,7 @@ final class JiraClient {
       }
       JsonObject properties = issue.getJsonObject("properties", new JsonObject());
       if (m.matches(properties.getValue(TicketMarker.PROPERTY_KEY))) {
-        int dash = key.lastIndexOf('-');
-        return JiraIssue.of(credentials.baseUrl(), key, dash > 0 ? key.substring(0, dash) : "");
+        return JiraIssue.of(credentials.baseUrl(), key, JiraIssue.projectOf(key));
       }
     }
     return null;
@@ -156,14 +154,13 @@ final class JiraClient {
     JiraDialect dialect = credentials.deployment().dialect();
     Multipart.Body body =
         Multipart.file("file", file.fileName(), "text/plain; charset=utf-8", file.text());
-    MultiMap headers = headers(credentials);
+    MultiMap headers = JiraHttp.headers(credentials);
     headers.set("X-Atlassian-Token", "no-check");
     headers.set("Content-Type", body.contentType());
-    String url = url(credentials, dialect.rest("/issue/" + issueKey + "/attachments"));
+    String url = JiraHttp.url(credentials, dialect.rest("/issue/" + issueKey + "/attachments"));
     OutboundRequest request =
         new OutboundRequest(VENDOR, HttpMethod.POST, url, headers, body.buffer(), Retry.CREATE);
-    return outbound
-        .send(request)
+    return http.send(request)
         .recover(e -> Future.failedFuture(JiraErrors.unreachable(e)))
         .compose(response -> uploaded(credentials, response));
   }
@@ -176,36 +173,6 @@ final class JiraClient {
     }
     JsonArray attachments = r.jsonArray();
     return Future.succeededFuture(attachments == null ? new JsonArray() : attachments);
-  }
-
-  private Future<JsonObject> read(JiraCredentials credentials, OutboundRequest request) {
-    return outbound
-        .send(request)
-        .recover(e -> Future.failedFuture(JiraErrors.unreachable(e)))
-        .compose(response -> jsonBody(credentials, response));
-  }
-
-  private static Future<JsonObject> jsonBody(JiraCredentials credentials, OutboundResponse r) {
-    if (!r.ok()) {
-      return Future.failedFuture(JiraErrors.rejected(r, credentials));
-    }
-    JsonObject json = r.jsonObject();
-    if (json == null) {
-      String message = "Jira returned " + r.status() + " with a non-JSON body";
-      return Future.failedFuture(GatewayException.vendor(message));
-    }
-    return Future.succeededFuture(json);
-  }
-
-  private static MultiMap headers(JiraCredentials credentials) {
-    String authorization = credentials.deployment().dialect().authorization(credentials);
-    return MultiMap.caseInsensitiveMultiMap()
-        .set("Authorization", authorization)
-        .set("Accept", "application/json");
-  }
-
-  private static String url(JiraCredentials credentials, String path) {
-    return VendorUrl.join(credentials.baseUrl(), path);
   }
 
   private static String quoted(Collection<String> projects) {

@@ -26,11 +26,6 @@ enum JiraDeployment {
   }
 
   JiraDialect dialect() {
-    if (this == CLOUD) {
-      return CloudDialect.INSTANCE;
-    }
-    // Data Center needs its own dialect (REST v2, wiki markup, Bearer PAT); until it exists a
-    // save is refused rather than sending Cloud requests to a Data Center server.
-    throw GatewayException.invalid("jiraType DATA_CENTER is not supported yet; use CLOUD");
+    return this == CLOUD ? CloudDialect.INSTANCE : DataCenterDialect.INSTANCE;
   }
 }

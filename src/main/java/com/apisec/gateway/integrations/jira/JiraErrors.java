@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,6 +39,20 @@ final class JiraErrors {
               + reason
               + "); a retry will check Jira again");
     }
+  }
+
+  /** Jira refused the labels because the project's create screen lacks the field. */
+  static final class LabelsRefused extends GatewayException {
+    LabelsRefused(String message) {
+      super(422, message);
+    }
+  }
+
+  /** Whether an error collection says the labels field cannot be set on this project. */
+  static boolean labelsRefused(JsonObject errorCollection) {
+    JsonObject errors = errorCollection == null ? null : errorCollection.getJsonObject("errors");
+    Object labels = errors == null ? null : errors.getValue("labels");
+    return labels instanceof String text && text.toLowerCase(Locale.ROOT).contains("cannot be set");
   }
 
   /** A 422 for a non-2xx answer. */
@@ -71,13 +86,34 @@ final class JiraErrors {
     }
     JsonObject body = response.jsonObject();
     if (body == null) {
-      return response.body().length() == 0
-          ? "Jira returned " + status
-          : "Jira returned " + status + " with a non-JSON body";
+      return withoutJson(response);
     }
     List<String> messages = messages(body);
     String text = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
     return clean("Jira returned " + status + text, credentials);
+  }
+
+  /** Jira's words from an error collection (a bulk element's {@code elementErrors}, say). */
+  static String describe(int status, JsonObject collection, JiraCredentials credentials) {
+    List<String> messages = collection == null ? List.of() : messages(collection);
+    String text = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
+    return clean("Jira returned " + status + text, credentials);
+  }
+
+  /** An empty body, an HTML page (a proxy, a login or maintenance page), or other text. */
+  private static String withoutJson(OutboundResponse response) {
+    int status = response.status();
+    if (response.body().length() == 0) {
+      return "Jira returned " + status;
+    }
+    String type = String.valueOf(response.headers().get("Content-Type")).toLowerCase(Locale.ROOT);
+    String start = response.body().getString(0, Math.min(256, response.body().length())).trim();
+    if (type.contains("html") || start.startsWith("<")) {
+      return "Jira returned "
+          + status
+          + " with an HTML page instead of JSON; check that baseUrl is the Jira site";
+    }
+    return "Jira returned " + status + " with a non-JSON body";
   }
 
   private static List<String> messages(JsonObject body) {

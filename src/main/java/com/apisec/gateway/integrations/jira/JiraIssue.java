@@ -9,6 +9,12 @@ record JiraIssue(String key, String projectKey, String url) {
     return new JiraIssue(key, projectKey, VendorUrl.join(baseUrl, "/browse/" + key));
   }
 
+  /** The project part of an issue key: SCRUM for SCRUM-42. */
+  static String projectOf(String key) {
+    int dash = key.lastIndexOf('-');
+    return dash > 0 ? key.substring(0, dash) : "";
+  }
+
   /** What the ticket ledger keeps for the issue. */
   JsonObject toJson() {
     return new JsonObject().put("key", key).put("projectKey", projectKey).put("url", url);

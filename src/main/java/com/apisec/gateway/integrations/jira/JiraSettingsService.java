@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,16 @@ final class JiraSettingsService {
 
   private final JiraSettingsStore store;
   private final SecretBox secrets;
-  private final JiraClient client;
+  private final JiraMetaClient client;
+  private final LongConsumer changed;
 
-  JiraSettingsService(JiraSettingsStore store, SecretBox secrets, JiraClient client) {
+  /** {@code changed} hears the account of every save that changed the stored integration. */
+  JiraSettingsService(
+      JiraSettingsStore store, SecretBox secrets, JiraMetaClient client, LongConsumer changed) {
     this.store = store;
     this.secrets = secrets;
     this.client = client;
+    this.changed = changed;
   }
 
   /** The integration and the credentials to call its Jira with. */
@@ -34,7 +39,6 @@ final class JiraSettingsService {
 
   Future<JsonObject> add(BusRequest request) {
     AddRequest add = AddRequest.from(request.body());
-    add.deployment().dialect();
     long account = request.accountId();
     return store
         .find(account)
@@ -42,8 +46,18 @@ final class JiraSettingsService {
             stored -> {
               JiraCredentials credentials = credentialsFor(account, add, stored);
               return ProjectCheck.run(client, credentials, add.mappings().keySet())
-                  .compose(check -> save(account, add, stored, check));
+                  .compose(check -> checkPriorities(credentials, add, check))
+                  .compose(checked -> save(account, checked.add(), stored, checked.check()));
             });
+  }
+
+  private record Checked(AddRequest add, ProjectCheck check) {}
+
+  /** A save's priority mappings, checked against the screens of the projects Jira listed. */
+  private Future<Checked> checkPriorities(
+      JiraCredentials credentials, AddRequest add, ProjectCheck check) {
+    return PriorityMappings.checkAll(client, credentials, add.mappings(), check.succeeded())
+        .map(mappings -> new Checked(add.withMappings(mappings), check));
   }
 
   private Future<JsonObject> save(
@@ -55,6 +69,7 @@ final class JiraSettingsService {
     JsonObject set = SettingsUpdate.build(add, stored, check, sealedToken(account, add));
     return store
         .save(account, set, nowSeconds())
+        .onSuccess(saved -> changed.accept(account))
         .map(
             saved -> {
               LOG.debug(
@@ -73,7 +88,8 @@ final class JiraSettingsService {
     return add.keepsToken() ? null : secrets.seal(add.apiToken(), tokenContext(account));
   }
 
-  private JiraCredentials credentialsFor(long account, AddRequest add, JiraSettings stored) {
+  /** The credentials a save (or a test) calls Jira with: its own token, or the stored one. */
+  JiraCredentials credentialsFor(long account, AddRequest add, JiraSettings stored) {
     if (!add.keepsToken()) {
       return new JiraCredentials(add.baseUrl(), add.userEmail(), add.apiToken(), add.deployment());
     }
@@ -112,9 +128,25 @@ final class JiraSettingsService {
               if (!stored.projectKeys().contains(projId)) {
                 return Future.succeededFuture(false);
               }
-              return store.removeProject(account, projId, nowSeconds());
+              return store
+                  .removeProject(account, projId, nowSeconds())
+                  .onSuccess(removed -> changed.accept(account));
             })
         .map(removed -> new JsonObject().put("projId", projId).put("removed", removed));
+  }
+
+  /** The stored integration, or null; no secret is opened. */
+  Future<JiraSettings> find(long account) {
+    return store.find(account);
+  }
+
+  /** Stores a checked priority mapping for one project of the integration. */
+  Future<JsonObject> savePriority(long account, String projectKey, JsonObject mapping) {
+    String path = "projectMappings." + projectKey + "." + ProjectMappingInput.PRIORITY;
+    return store
+        .save(account, new JsonObject().put(path, mapping), nowSeconds())
+        .onSuccess(saved -> changed.accept(account))
+        .map(mapping);
   }
 
   /** The stored integration with its token opened; a 422 when there is none. */

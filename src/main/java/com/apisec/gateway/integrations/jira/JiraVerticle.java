@@ -2,9 +2,11 @@ package com.apisec.gateway.integrations.jira;
 
 import com.apisec.gateway.core.Addresses;
 import com.apisec.gateway.core.BusOperation;
+import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.GatewayContext;
 import com.apisec.gateway.outbound.OutboundClient;
+import com.apisec.gateway.store.PlatformStore;
 import com.apisec.gateway.store.StoreVerticle;
 import com.apisec.gateway.store.TicketLedger;
 import io.vertx.core.Future;
@@ -13,17 +15,21 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Serves the Jira operations on the event bus: settings (save, read, remove a project), general
- * tickets for threat events and action items, and sample attachments.
+ * Serves the Jira operations on the event bus: settings (save, read, remove a project, the legacy
+ * test and save), reads from Jira (priorities, statuses, field metadata), priority mappings,
+ * tickets for findings (one or in bulk), general tickets for threat events and action items, and
+ * sample attachments. It also drops cached field metadata when any node saves an integration.
  */
 public final class JiraVerticle extends VerticleBase {
   private final GatewayContext context;
   private MongoClient mongo;
   private OutboundClient outbound;
-  private List<MessageConsumer<Object>> consumers = List.of();
+  private List<MessageConsumer<?>> consumers = List.of();
 
   public JiraVerticle(GatewayContext context) {
     this.context = context;
@@ -33,20 +39,60 @@ public final class JiraVerticle extends VerticleBase {
   public Future<?> start() {
     mongo = MongoClient.createShared(vertx, context.mongoConfig(), StoreVerticle.POOL);
     outbound = new OutboundClient(vertx, context.live());
-    JiraClient client = new JiraClient(outbound);
-    JiraSettingsService settings =
-        new JiraSettingsService(new JiraSettingsStore(mongo), context.secrets(), client);
-    JiraTickets tickets = new JiraTickets(settings, client, ledger(context.config().outbound()));
-    JiraAttachments attachments = new JiraAttachments(settings, client);
     EventBus bus = vertx.eventBus();
-    consumers =
-        List.of(
-            BusOperation.serve(bus, Addresses.JIRA_ADD, settings::add),
-            BusOperation.serve(bus, Addresses.JIRA_FETCH, settings::fetch),
-            BusOperation.serve(bus, Addresses.JIRA_DELETE, settings::delete),
-            BusOperation.serve(bus, Addresses.JIRA_CREATE_GENERAL_TICKET, tickets::createGeneral),
-            BusOperation.serve(bus, Addresses.JIRA_ATTACH_FILE, attachments::attach));
+    FieldMetaCache cache =
+        new FieldMetaCache(FieldMetaCache.DEFAULT_TTL, System::currentTimeMillis);
+    JiraHttp http = new JiraHttp(outbound);
+    JiraClient client = new JiraClient(http);
+    JiraMetaClient meta = new JiraMetaClient(http);
+    JiraSettingsService settings =
+        new JiraSettingsService(
+            new JiraSettingsStore(mongo),
+            context.secrets(),
+            meta,
+            account -> FieldMetaCache.publishChanged(bus, account));
+    TicketCreation creation = new TicketCreation(client, ledger(context.config().outbound()));
+    consumers = new ArrayList<>();
+    consumers.add(cache.listen(bus));
+    settingsOperations(bus, settings, new LegacyIntegration(settings, meta));
+    readOperations(bus, new JiraReads(settings, meta, cache), new PriorityMappings(settings, meta));
+    ticketOperations(bus, settings, creation, client);
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  private void settingsOperations(
+      EventBus bus, JiraSettingsService settings, LegacyIntegration legacy) {
+    serve(bus, Addresses.JIRA_ADD, settings::add);
+    serve(bus, Addresses.JIRA_FETCH, settings::fetch);
+    serve(bus, Addresses.JIRA_DELETE, settings::delete);
+    serve(bus, Addresses.JIRA_TEST_INTEGRATION, legacy::test);
+    serve(bus, Addresses.JIRA_ADD_LEGACY, legacy::add);
+  }
+
+  private void readOperations(EventBus bus, JiraReads reads, PriorityMappings priorities) {
+    serve(bus, Addresses.JIRA_FETCH_PRIORITIES, reads::priorities);
+    serve(bus, Addresses.JIRA_FETCH_PROJECT_STATUSES, reads::projectStatuses);
+    serve(bus, Addresses.JIRA_FIELD_METADATA, reads::fieldMetadata);
+    serve(bus, Addresses.JIRA_SAVE_PRIORITY_MAPPING, priorities::save);
+    serve(bus, Addresses.JIRA_FETCH_PRIORITY_MAPPING, priorities::fetch);
+  }
+
+  private void ticketOperations(
+      EventBus bus, JiraSettingsService settings, TicketCreation creation, JiraClient client) {
+    PlatformStore platform = context.platform();
+    FindingTickets findings = new FindingTickets(settings, creation, client, platform);
+    BulkTickets bulk = new BulkTickets(settings, creation, client, platform, findings);
+    serve(
+        bus,
+        Addresses.JIRA_CREATE_GENERAL_TICKET,
+        new JiraTickets(settings, creation)::createGeneral);
+    serve(bus, Addresses.JIRA_CREATE_ISSUE, findings::create);
+    serve(bus, Addresses.JIRA_BULK_CREATE, bulk::create);
+    serve(bus, Addresses.JIRA_ATTACH_FILE, new JiraAttachments(settings, client)::attach);
+  }
+
+  private void serve(EventBus bus, String address, Function<BusRequest, Future<?>> handler) {
+    consumers.add(BusOperation.serve(bus, address, handler));
   }
 
   /**

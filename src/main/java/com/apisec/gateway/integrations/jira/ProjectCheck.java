@@ -24,7 +24,7 @@ record ProjectCheck(Map<String, List<IssueType>> succeeded, Map<String, String> 
   private record Outcome(String key, List<IssueType> types, String error) {}
 
   static Future<ProjectCheck> run(
-      JiraClient client, JiraCredentials credentials, Collection<String> keys) {
+      JiraMetaClient client, JiraCredentials credentials, Collection<String> keys) {
     List<Future<Outcome>> all = new ArrayList<>();
     for (String key : keys) {
       all.add(

@@ -79,10 +79,11 @@ final class ProjectMappingInput {
   }
 
   private static JsonObject priority(BodyFields fields) {
-    if (fields.object(PRIORITY) == null) {
-      return null;
-    }
-    BodyFields p = fields.nested(PRIORITY);
+    return fields.object(PRIORITY) == null ? null : priorityMapping(fields.nested(PRIORITY));
+  }
+
+  /** A priority field mapping, checked; {@code p} reads the mapping object itself. */
+  static JsonObject priorityMapping(BodyFields p) {
     JsonObject out = new JsonObject();
     String fieldId = p.trimmed("fieldId");
     out.put("fieldId", fieldId == null ? "priority" : fieldId);
@@ -93,7 +94,8 @@ final class ProjectMappingInput {
     return out;
   }
 
-  private static JsonObject severityMap(BodyFields p, String name) {
+  /** A map of severity to string, checked; blank values are left out. */
+  static JsonObject severityMap(BodyFields p, String name) {
     JsonObject in = p.object(name);
     JsonObject out = new JsonObject();
     if (in == null) {
@@ -107,7 +109,10 @@ final class ProjectMappingInput {
       if (entry.getValue() != null && !(entry.getValue() instanceof String)) {
         throw GatewayException.invalid(path + " must be a string");
       }
-      out.put(entry.getKey(), entry.getValue());
+      String value = (String) entry.getValue();
+      if (value != null && !value.isBlank()) {
+        out.put(entry.getKey(), value.trim());
+      }
     }
     return out;
   }

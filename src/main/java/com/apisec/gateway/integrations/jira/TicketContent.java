@@ -19,4 +19,14 @@ record TicketContent(String description, List<Detail> details) {
     description = description == null ? "" : Summary.cut(description, MAX_DESCRIPTION);
     details = List.copyOf(details);
   }
+
+  /** The text, then the details as a bullet list under their heading. */
+  Description toDescription() {
+    Description out = Description.create().text(description);
+    if (!details.isEmpty()) {
+      List<String> items = details.stream().map(d -> d.label() + ": " + d.value()).toList();
+      out.heading(3, DETAILS_TITLE).bullets(items);
+    }
+    return out;
+  }
 }

@@ -1,5 +1,6 @@
 package com.apisec.gateway.integrations.jira;
 
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -14,18 +15,34 @@ record TicketMarker(String subject, long accountId) {
     return new JsonObject().put("subject", subject).put("accountId", accountId);
   }
 
-  /** The entry of a create body's {@code properties} list. */
-  JsonObject property() {
-    return new JsonObject().put("key", PROPERTY_KEY).put("value", value());
+  /** The entry of a create body's {@code properties} list, as the deployment takes it. */
+  JsonObject property(JiraDialect dialect) {
+    return new JsonObject().put("key", PROPERTY_KEY).put("value", dialect.propertyValue(value()));
   }
 
+  /** Whether a read property value is this marker: an object, or its JSON text (Data Center). */
   boolean matches(Object propertyValue) {
-    if (!(propertyValue instanceof JsonObject json)) {
+    JsonObject json = asObject(propertyValue);
+    if (json == null) {
       return false;
     }
     Object account = json.getValue("accountId");
     return subject.equals(json.getValue("subject"))
         && account instanceof Number number
         && number.longValue() == accountId;
+  }
+
+  private static JsonObject asObject(Object value) {
+    if (value instanceof JsonObject json) {
+      return json;
+    }
+    if (value instanceof String text && text.trim().startsWith("{")) {
+      try {
+        return new JsonObject(text);
+      } catch (DecodeException e) {
+        return null;
+      }
+    }
+    return null;
   }
 }

@@ -18,13 +18,15 @@ final class JiraAttachmentRoutes {
   static final String XSRF_FAILED = "XSRF check failed";
 
   private final JiraState state;
+  private final JiraFlavor flavor;
 
-  JiraAttachmentRoutes(JiraState state) {
+  JiraAttachmentRoutes(JiraState state, JiraFlavor flavor) {
     this.state = state;
+    this.flavor = flavor;
   }
 
   void mount(Router router) {
-    router.post("/rest/api/3/issue/:issueIdOrKey/attachments").handler(this::attach);
+    router.post(flavor.path("/issue/:issueIdOrKey/attachments")).handler(this::attach);
   }
 
   private void attach(RoutingContext ctx) {
@@ -61,19 +63,19 @@ final class JiraAttachmentRoutes {
   }
 
   private JsonObject attachment(RoutingContext ctx, FormPart file) {
-    String base = JiraReplies.base(ctx);
+    Links links = Links.of(ctx, flavor);
     String id = state.nextAttachmentId();
     return new JsonObject()
-        .put("self", base + "/rest/api/3/attachments/" + id)
+        .put("self", links.api("/attachment/" + id))
         .put("id", id)
         .put("filename", file.filename())
-        .put("author", JiraMetaRoutes.user(ctx))
+        .put("author", JiraMetaRoutes.user(ctx, flavor))
         .put("created", JiraIssue.time(Instant.now()))
         .put("size", file.size())
         .put(
             "mimeType",
             file.contentType() == null ? "application/octet-stream" : file.contentType())
-        .put("content", base + "/rest/api/3/attachment/content/" + id);
+        .put("content", links.api("/attachment/content/" + id));
   }
 
   private static boolean isMultipart(RoutingContext ctx) {

@@ -32,10 +32,6 @@ final class JiraAuth implements Handler<RoutingContext> {
     this.schemes = EnumSet.copyOf(schemes);
   }
 
-  static JiraAuth cloud() {
-    return new JiraAuth(EnumSet.of(Scheme.BASIC));
-  }
-
   @Override
   public void handle(RoutingContext ctx) {
     Optional<String> user = user(ctx.request().getHeader("Authorization"));
@@ -43,12 +39,16 @@ final class JiraAuth implements Handler<RoutingContext> {
       ctx.response()
           .setStatusCode(401)
           .putHeader("Content-Type", "text/plain;charset=UTF-8")
-          .putHeader("WWW-Authenticate", "Basic realm=\"" + JiraReplies.base(ctx) + "\"")
+          .putHeader("WWW-Authenticate", challenge() + " realm=\"" + JiraReplies.base(ctx) + "\"")
           .end(UNAUTHENTICATED);
       return;
     }
     ctx.put(USER_KEY, user.get());
     ctx.next();
+  }
+
+  private String challenge() {
+    return schemes.contains(Scheme.BASIC) ? "Basic" : "Bearer";
   }
 
   /** The caller's email (or a fixed name for a token), when the header holds usable credentials. */

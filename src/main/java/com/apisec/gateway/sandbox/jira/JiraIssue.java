@@ -59,15 +59,15 @@ final class JiraIssue {
   }
 
   /** The issue as Jira returns it, with only the named fields when {@code only} is not null. */
-  JsonObject toJson(String base, Collection<String> only, Collection<String> propertyKeys) {
+  JsonObject toJson(Links links, Collection<String> only, Collection<String> propertyKeys) {
     JsonObject json =
         new JsonObject()
             .put("expand", "")
             .put("id", id)
-            .put("self", base + "/rest/api/3/issue/" + id)
+            .put("self", links.api("/issue/" + id))
             .put("key", key);
     JsonObject shown = new JsonObject();
-    allFields(base).forEach(e -> shown(only, e.getKey(), shown, e.getValue()));
+    allFields(links).forEach(e -> shown(only, e.getKey(), shown, e.getValue()));
     if (!shown.isEmpty()) {
       json.put("fields", shown);
     }
@@ -77,13 +77,13 @@ final class JiraIssue {
     return json;
   }
 
-  private JsonObject allFields(String base) {
+  private JsonObject allFields(Links links) {
     JsonObject all = fields.copy();
     JsonObject type = fields.getJsonObject("issuetype", new JsonObject());
     project
         .issueType(type.getString("id", type.getString("name", "")))
-        .ifPresent(t -> all.put("issuetype", t.toJson(base)));
-    return all.put("project", project.toJson(base))
+        .ifPresent(t -> all.put("issuetype", t.toJson(links)));
+    return all.put("project", project.toJson(links))
         .put("status", new JsonObject().put("id", "10000").put("name", "To Do"))
         .put("created", time(created))
         .put("updated", time(created))

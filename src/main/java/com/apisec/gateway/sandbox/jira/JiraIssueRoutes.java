@@ -14,15 +14,17 @@ final class JiraIssueRoutes {
   static final int BULK_MAX = 50;
 
   private final JiraState state;
+  private final JiraFlavor flavor;
 
-  JiraIssueRoutes(JiraState state) {
+  JiraIssueRoutes(JiraState state, JiraFlavor flavor) {
     this.state = state;
+    this.flavor = flavor;
   }
 
   void mount(Router router) {
-    router.post("/rest/api/3/issue/bulk").handler(this::bulk);
-    router.post("/rest/api/3/issue").handler(this::create);
-    router.get("/rest/api/3/issue/:issueIdOrKey").handler(this::get);
+    router.post(flavor.path("/issue/bulk")).handler(this::bulk);
+    router.post(flavor.path("/issue")).handler(this::create);
+    router.get(flavor.path("/issue/:issueIdOrKey")).handler(this::get);
   }
 
   /** The outcome of one create: the issue, or Jira's error collection. */
@@ -38,7 +40,7 @@ final class JiraIssueRoutes {
       JiraReplies.json(ctx, 400, outcome.error());
       return;
     }
-    JiraReplies.json(ctx, 201, created(outcome.issue(), JiraReplies.base(ctx)));
+    JiraReplies.json(ctx, 201, created(outcome.issue(), Links.of(ctx, flavor)));
   }
 
   private void bulk(RoutingContext ctx) {
@@ -55,13 +57,13 @@ final class JiraIssueRoutes {
       return;
     }
 
-    JsonObject reply = createAll(updates, JiraReplies.base(ctx));
+    JsonObject reply = createAll(updates, Links.of(ctx, flavor));
     boolean noneCreated = reply.getJsonArray("issues").isEmpty() && !updates.isEmpty();
     JiraReplies.json(ctx, noneCreated ? 400 : 201, reply);
   }
 
   /** Jira's bulk answer: the issues created, and an error per element that failed. */
-  private JsonObject createAll(JsonArray updates, String base) {
+  private JsonObject createAll(JsonArray updates, Links links) {
     JsonArray issues = new JsonArray();
     JsonArray errors = new JsonArray();
     for (int i = 0; i < updates.size(); i++) {
@@ -69,7 +71,7 @@ final class JiraIssueRoutes {
       Outcome outcome =
           update instanceof JsonObject one ? createOne(one) : new Outcome(null, badPayload());
       if (outcome.issue() != null) {
-        issues.add(created(outcome.issue(), base));
+        issues.add(created(outcome.issue(), links));
       } else {
         errors.add(elementError(i, outcome.error()));
       }
@@ -86,7 +88,7 @@ final class JiraIssueRoutes {
     List<String> fields = listParam(ctx, "fields");
     boolean all = fields == null || fields.contains("*all") || fields.contains("*navigable");
     JsonObject json =
-        issue.toJson(JiraReplies.base(ctx), all ? null : fields, listParam(ctx, "properties"));
+        issue.toJson(Links.of(ctx, flavor), all ? null : fields, listParam(ctx, "properties"));
     JiraReplies.json(ctx, 200, json);
   }
 
@@ -100,18 +102,18 @@ final class JiraIssueRoutes {
       return new Outcome(null, error(propertyError));
     }
 
-    JiraIssueRules.Verdict verdict = JiraIssueRules.check(fields, state);
+    JiraIssueRules.Verdict verdict = JiraIssueRules.check(fields, state, flavor);
     if (!verdict.valid()) {
       return new Outcome(null, JiraReplies.errorBody(List.of(), verdict.errors()));
     }
     return new Outcome(state.create(verdict.project(), fields, properties), null);
   }
 
-  private static JsonObject created(JiraIssue issue, String base) {
+  private static JsonObject created(JiraIssue issue, Links links) {
     return new JsonObject()
         .put("id", issue.id())
         .put("key", issue.key())
-        .put("self", base + "/rest/api/3/issue/" + issue.id());
+        .put("self", links.api("/issue/" + issue.id()));
   }
 
   private static JsonObject elementError(int index, JsonObject error) {

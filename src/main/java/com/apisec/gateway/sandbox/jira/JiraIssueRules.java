@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 final class JiraIssueRules {
   static final String NOT_ADF =
       "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
+  static final String NOT_STRING = "Operation value must be a string";
   static final String LABELS_REFUSED =
       "Field 'labels' cannot be set. It is not on the appropriate screen, or unknown.";
   static final int SUMMARY_MAX = 255;
+  static final String VALIDATOR_REFUSED = "A workflow validator of this project refused the issue.";
 
   private static final Logger LOG = LoggerFactory.getLogger(JiraIssueRules.class);
 
@@ -28,15 +30,31 @@ final class JiraIssueRules {
     }
   }
 
-  static Verdict check(JsonObject fields, JiraState state) {
+  static Verdict check(JsonObject fields, JiraState state, JiraFlavor flavor) {
     JsonObject errors = new JsonObject();
     JiraProject project = project(fields.getValue("project"), state, errors);
     issueType(fields.getValue("issuetype"), project, errors);
     summary(fields.getValue("summary"), errors);
-    description(fields, errors);
+    if (fields.getValue("summary") instanceof String s && state.refusesSummary(s)) {
+      errors.put("summary", VALIDATOR_REFUSED);
+    }
+    description(fields, flavor, errors);
     labels(fields, project, state, errors);
     priority(fields, errors);
+    otherFields(fields, errors);
     return new Verdict(project, errors);
+  }
+
+  /** Fields off the screen are refused; the option fields must name one of their options. */
+  private static void otherFields(JsonObject fields, JsonObject errors) {
+    for (String name : fields.fieldNames()) {
+      if (!JiraFields.onScreen(name)) {
+        errors.put(name, String.format(JiraFields.NOT_ON_SCREEN, name));
+      } else {
+        JiraFields.optionProblem(name, fields.getValue(name))
+            .ifPresent(problem -> errors.put(name, problem));
+      }
+    }
   }
 
   private static JiraProject project(Object value, JiraState state, JsonObject errors) {
@@ -78,9 +96,15 @@ final class JiraIssueRules {
     }
   }
 
-  private static void description(JsonObject fields, JsonObject errors) {
+  private static void description(JsonObject fields, JiraFlavor flavor, JsonObject errors) {
     Object value = fields.getValue("description");
     if (value == null) {
+      return;
+    }
+    if (!flavor.cloud()) {
+      if (!(value instanceof String)) {
+        errors.put("description", NOT_STRING);
+      }
       return;
     }
     AdfRules.problem(value)

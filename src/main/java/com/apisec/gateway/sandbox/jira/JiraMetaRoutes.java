@@ -6,75 +6,53 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** Reads about the site: the caller, projects, issue types, priorities and statuses. */
+/** Reads about the site: the caller, projects, priorities and statuses. */
 final class JiraMetaRoutes {
   static final String ACCOUNT_ID = "712020:5a3c9e41-sandbox-user";
-  private static final int META_MAX = 200;
 
   private final JiraState state;
+  private final JiraFlavor flavor;
 
-  JiraMetaRoutes(JiraState state) {
+  JiraMetaRoutes(JiraState state, JiraFlavor flavor) {
     this.state = state;
+    this.flavor = flavor;
   }
 
   void mount(Router router) {
-    router.get("/rest/api/3/myself").handler(this::myself);
-    router.get("/rest/api/3/issue/createmeta").handler(this::createMeta);
-    router.get("/rest/api/3/issue/createmeta/:project/issuetypes").handler(this::issueTypes);
-    router.get("/rest/api/3/priority").handler(this::priorities);
-    router.get("/rest/api/3/project/:project/statuses").handler(this::statuses);
-    router.get("/rest/api/3/project/:project").handler(this::project);
+    router.get(flavor.path("/myself")).handler(this::myself);
+    if (flavor.cloud()) {
+      // Data Center 9 removed the site-wide create-meta; Cloud still answers it.
+      router.get(flavor.path("/issue/createmeta")).handler(this::createMeta);
+    }
+    router.get(flavor.path("/priority")).handler(this::priorities);
+    router.get(flavor.path("/project/:project/statuses")).handler(this::statuses);
+    router.get(flavor.path("/project/:project")).handler(this::project);
   }
 
   /** The user Jira reports for the credentials of the call. */
-  static JsonObject user(RoutingContext ctx) {
-    String base = JiraReplies.base(ctx);
-    return new JsonObject()
-        .put("self", base + "/rest/api/3/user?accountId=" + ACCOUNT_ID)
-        .put("accountId", ACCOUNT_ID)
-        .put("accountType", "atlassian")
-        .put("emailAddress", ctx.<String>get(JiraAuth.USER_KEY))
-        .put("displayName", "Sandbox User")
-        .put("active", true)
-        .put("timeZone", "UTC")
-        .put("locale", "en_US");
+  static JsonObject user(RoutingContext ctx, JiraFlavor flavor) {
+    Links links = Links.of(ctx, flavor);
+    String who = ctx.get(JiraAuth.USER_KEY);
+    JsonObject user =
+        new JsonObject()
+            .put("emailAddress", who)
+            .put("displayName", "Sandbox User")
+            .put("active", true)
+            .put("timeZone", "UTC");
+    if (flavor.cloud()) {
+      return user.put("self", links.api("/user?accountId=" + ACCOUNT_ID))
+          .put("accountId", ACCOUNT_ID)
+          .put("accountType", "atlassian")
+          .put("locale", "en_US");
+    }
+    return user.put("self", links.api("/user?username=" + who)).put("name", who).put("key", who);
   }
 
   private void myself(RoutingContext ctx) {
     JsonObject body =
-        user(ctx)
+        user(ctx, flavor)
             .put("groups", new JsonObject().put("size", 1).put("items", new JsonArray()))
             .put("applicationRoles", new JsonObject().put("size", 1).put("items", new JsonArray()));
-    JiraReplies.json(ctx, 200, body);
-  }
-
-  private void issueTypes(RoutingContext ctx) {
-    String key = ctx.pathParam("project");
-    JiraProject project = state.project(key).orElse(null);
-    if (project == null) {
-      JiraReplies.noProject(ctx, key);
-      return;
-    }
-    int startAt = intParam(ctx, "startAt", 0);
-    int maxResults = intParam(ctx, "maxResults", 50);
-    if (maxResults > META_MAX) {
-      JiraReplies.messages(
-          ctx, 400, "Parameter 'maxResults' must not exceed the limit '" + META_MAX + "'");
-      return;
-    }
-
-    List<JiraProject.IssueType> types = project.issueTypes();
-    JsonArray page = new JsonArray();
-    types.stream()
-        .skip(Math.max(0, startAt))
-        .limit(Math.max(0, maxResults))
-        .forEach(t -> page.add(t.toJson(JiraReplies.base(ctx))));
-    JsonObject body =
-        new JsonObject()
-            .put("issueTypes", page)
-            .put("maxResults", maxResults)
-            .put("startAt", startAt)
-            .put("total", types.size());
     JiraReplies.json(ctx, 200, body);
   }
 
@@ -88,20 +66,20 @@ final class JiraMetaRoutes {
               || keys != null && keys.contains(project.key())
               || ids != null && ids.contains(project.id());
       if (asked) {
-        projects.add(withIssueTypes(project, JiraReplies.base(ctx)));
+        projects.add(withIssueTypes(project, Links.of(ctx, flavor)));
       }
     }
     JiraReplies.json(ctx, 200, new JsonObject().put("projects", projects));
   }
 
-  private static JsonObject withIssueTypes(JiraProject project, String base) {
+  private static JsonObject withIssueTypes(JiraProject project, Links links) {
     JsonArray types = new JsonArray();
-    project.issueTypes().forEach(t -> types.add(t.toJson(base)));
-    return project.toJson(base).put("issuetypes", types);
+    project.issueTypes().forEach(t -> types.add(t.toJson(links)));
+    return project.toJson(links).put("issuetypes", types);
   }
 
   private void priorities(RoutingContext ctx) {
-    JiraReplies.json(ctx, 200, JiraPriorities.priorities(JiraReplies.base(ctx)));
+    JiraReplies.json(ctx, 200, JiraPriorities.priorities(Links.of(ctx, flavor)));
   }
 
   private void statuses(RoutingContext ctx) {
@@ -110,7 +88,7 @@ final class JiraMetaRoutes {
         .project(key)
         .ifPresentOrElse(
             p ->
-                JiraReplies.json(ctx, 200, JiraPriorities.statusesByType(p, JiraReplies.base(ctx))),
+                JiraReplies.json(ctx, 200, JiraPriorities.statusesByType(p, Links.of(ctx, flavor))),
             () -> JiraReplies.noProject(ctx, key));
   }
 
@@ -119,16 +97,7 @@ final class JiraMetaRoutes {
     state
         .project(key)
         .ifPresentOrElse(
-            p -> JiraReplies.json(ctx, 200, withIssueTypes(p, JiraReplies.base(ctx))),
+            p -> JiraReplies.json(ctx, 200, withIssueTypes(p, Links.of(ctx, flavor))),
             () -> JiraReplies.noProject(ctx, key));
-  }
-
-  private static int intParam(RoutingContext ctx, String name, int fallback) {
-    try {
-      String value = ctx.request().getParam(name);
-      return value == null ? fallback : Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 }

@@ -3,6 +3,7 @@ package com.apisec.gateway.sandbox.jira;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 
 /** The priorities and workflow statuses of the stand-in's site. */
 final class JiraPriorities {
@@ -25,15 +26,15 @@ final class JiraPriorities {
     return PRIORITIES.stream().anyMatch(p -> p[0].equals(idOrName) || p[1].equals(idOrName));
   }
 
-  static JsonArray priorities(String base) {
+  static JsonArray priorities(Links links) {
     JsonArray out = new JsonArray();
     for (String[] p : PRIORITIES) {
       out.add(
           new JsonObject()
-              .put("self", base + "/rest/api/3/priority/" + p[0])
+              .put("self", links.api("/priority/" + p[0]))
               .put("statusColor", p[2])
               .put("description", p[3])
-              .put("iconUrl", base + "/images/icons/priorities/" + p[1].toLowerCase() + ".svg")
+              .put("iconUrl", links.site("/images/icons/priorities/" + icon(p[1])))
               .put("name", p[1])
               .put("id", p[0])
               .put("isDefault", p[0].equals("3")));
@@ -42,33 +43,37 @@ final class JiraPriorities {
   }
 
   /** Each issue type of the project with the statuses its workflow goes through. */
-  static JsonArray statusesByType(JiraProject project, String base) {
+  static JsonArray statusesByType(JiraProject project, Links links) {
     JsonArray out = new JsonArray();
     for (JiraProject.IssueType type : project.issueTypes()) {
       out.add(
           new JsonObject()
-              .put("self", base + "/rest/api/3/issueType/" + type.id())
+              .put("self", links.api("/issuetype/" + type.id()))
               .put("id", type.id())
               .put("name", type.name())
               .put("subtask", false)
-              .put("statuses", statuses(base)));
+              .put("statuses", statuses(links)));
     }
     return out;
   }
 
-  private static JsonArray statuses(String base) {
+  private static JsonArray statuses(Links links) {
     JsonArray out = new JsonArray();
     for (String[] s : STATUSES) {
       out.add(
           new JsonObject()
-              .put("self", base + "/rest/api/3/status/" + s[0])
+              .put("self", links.api("/status/" + s[0]))
               .put("description", "")
-              .put("iconUrl", base + "/images/icons/statuses/generic.png")
+              .put("iconUrl", links.site("/images/icons/statuses/generic.png"))
               .put("name", s[1])
               .put("untranslatedName", s[1])
               .put("id", s[0])
               .put("statusCategory", new JsonObject().put("key", s[2]).put("name", s[1])));
     }
     return out;
+  }
+
+  private static String icon(String name) {
+    return name.toLowerCase(Locale.ROOT) + ".svg";
   }
 }

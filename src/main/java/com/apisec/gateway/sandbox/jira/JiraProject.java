@@ -21,12 +21,12 @@ record JiraProject(String id, String key, String name, List<IssueType> issueType
             new IssueType(
                 "10002", "Story", "Functionality or a feature expressed as a user goal."));
 
-    JsonObject toJson(String base) {
+    JsonObject toJson(Links links) {
       return new JsonObject()
-          .put("self", base + "/rest/api/3/issuetype/" + id)
+          .put("self", links.api("/issuetype/" + id))
           .put("id", id)
           .put("description", description)
-          .put("iconUrl", base + "/images/icons/issuetypes/" + name.toLowerCase() + ".svg")
+          .put("iconUrl", links.site("/images/icons/issuetypes/" + name.toLowerCase() + ".svg"))
           .put("name", name)
           .put("untranslatedName", name)
           .put("subtask", false)
@@ -40,9 +40,9 @@ record JiraProject(String id, String key, String name, List<IssueType> issueType
         .findFirst();
   }
 
-  JsonObject toJson(String base) {
+  JsonObject toJson(Links links) {
     return new JsonObject()
-        .put("self", base + "/rest/api/3/project/" + id)
+        .put("self", links.api("/project/" + id))
         .put("id", id)
         .put("key", key)
         .put("name", name)

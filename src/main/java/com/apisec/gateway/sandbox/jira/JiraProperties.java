@@ -18,13 +18,15 @@ final class JiraProperties {
   static final int VALUE_MAX_BYTES = 32_768;
 
   private final JiraState state;
+  private final JiraFlavor flavor;
 
-  JiraProperties(JiraState state) {
+  JiraProperties(JiraState state, JiraFlavor flavor) {
     this.state = state;
+    this.flavor = flavor;
   }
 
   void mount(Router router) {
-    String path = "/rest/api/3/issue/:issueIdOrKey/properties/:propertyKey";
+    String path = flavor.path("/issue/:issueIdOrKey/properties/:propertyKey");
     router.get(path).handler(this::get);
     router.put(path).handler(this::put);
   }

@@ -13,27 +13,36 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Issue search ({@code /rest/api/3/search/jql}, POST and GET) with the JQL subset of {@link Jql},
- * the requested fields and entity properties, and token paging.
+ * Issue search with the JQL subset of {@link Jql} and the requested fields. Cloud's {@code
+ * /search/jql} (POST and GET) also returns entity properties and pages by token; Data Center's
+ * {@code /search} pages by {@code startAt} and returns no properties.
  */
 final class JiraSearchRoutes {
   static final int DEFAULT_MAX = 50;
   static final int LIMIT_MAX = 5000;
 
   private final JiraState state;
+  private final JiraFlavor flavor;
 
-  JiraSearchRoutes(JiraState state) {
+  JiraSearchRoutes(JiraState state, JiraFlavor flavor) {
     this.state = state;
+    this.flavor = flavor;
   }
 
   void mount(Router router) {
-    router.post("/rest/api/3/search/jql").handler(this::post);
-    router.get("/rest/api/3/search/jql").handler(this::get);
+    String path = flavor.path(flavor.cloud() ? "/search/jql" : "/search");
+    router.post(path).handler(this::post);
+    router.get(path).handler(this::get);
   }
 
   /** A search as asked: the query, what to show of each issue, and which page. */
   private record Search(
-      String jql, List<String> fields, List<String> properties, int maxResults, String token) {}
+      String jql,
+      List<String> fields,
+      List<String> properties,
+      int maxResults,
+      String token,
+      int startAt) {}
 
   private void post(RoutingContext ctx) {
     JsonObject body = JiraReplies.jsonObject(ctx);
@@ -47,7 +56,8 @@ final class JiraSearchRoutes {
               strings(body.getJsonArray("fields")),
               strings(body.getJsonArray("properties")),
               body.getInteger("maxResults", DEFAULT_MAX),
-              body.getString("nextPageToken"));
+              body.getString("nextPageToken"),
+              body.getInteger("startAt", 0));
       answer(ctx, search);
     } catch (ClassCastException e) {
       JiraReplies.messages(ctx, 400, JiraReplies.BAD_PAYLOAD);
@@ -55,12 +65,13 @@ final class JiraSearchRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    String max = ctx.request().getParam("maxResults");
     int maxResults;
+    int startAt;
     try {
-      maxResults = max == null ? DEFAULT_MAX : Integer.parseInt(max);
+      maxResults = intParam(ctx, "maxResults", DEFAULT_MAX);
+      startAt = intParam(ctx, "startAt", 0);
     } catch (NumberFormatException e) {
-      JiraReplies.messages(ctx, 400, "maxResults must be a number.");
+      JiraReplies.messages(ctx, 400, "maxResults and startAt must be numbers.");
       return;
     }
     Search search =
@@ -69,8 +80,14 @@ final class JiraSearchRoutes {
             JiraIssueRoutes.listParam(ctx, "fields"),
             JiraIssueRoutes.listParam(ctx, "properties"),
             maxResults,
-            ctx.request().getParam("nextPageToken"));
+            ctx.request().getParam("nextPageToken"),
+            startAt);
     answer(ctx, search);
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback) {
+    String value = ctx.request().getParam(name);
+    return value == null ? fallback : Integer.parseInt(value);
   }
 
   private void answer(RoutingContext ctx, Search search) {
@@ -78,7 +95,7 @@ final class JiraSearchRoutes {
     int offset;
     try {
       jql = Jql.parse(search.jql());
-      offset = offset(search.token());
+      offset = flavor.cloud() ? offset(search.token()) : Math.max(0, search.startAt());
       checkProjects(jql);
     } catch (IllegalArgumentException e) {
       JiraReplies.messages(ctx, 400, e.getMessage());
@@ -91,12 +108,24 @@ final class JiraSearchRoutes {
         found.subList(Math.min(offset, found.size()), Math.min(offset + size, found.size()));
     boolean last = offset + size >= found.size();
     JsonArray issues = new JsonArray();
-    page.forEach(issue -> issues.add(shown(issue, search, JiraReplies.base(ctx))));
+    page.forEach(issue -> issues.add(shown(issue, search, Links.of(ctx, flavor))));
+    JiraReplies.json(ctx, 200, reply(issues, offset, size, found.size(), last));
+  }
+
+  private JsonObject reply(JsonArray issues, int offset, int size, int total, boolean last) {
+    if (!flavor.cloud()) {
+      return new JsonObject()
+          .put("expand", "schema,names")
+          .put("startAt", offset)
+          .put("maxResults", size)
+          .put("total", total)
+          .put("issues", issues);
+    }
     JsonObject reply = new JsonObject().put("issues", issues).put("isLast", last);
     if (!last) {
       reply.put("nextPageToken", token(offset + size));
     }
-    JiraReplies.json(ctx, 200, reply);
+    return reply;
   }
 
   private void checkProjects(Jql jql) {
@@ -126,10 +155,11 @@ final class JiraSearchRoutes {
     return found;
   }
 
-  private static JsonObject shown(JiraIssue issue, Search search, String base) {
+  private JsonObject shown(JiraIssue issue, Search search, Links links) {
     List<String> fields = search.fields() == null ? List.of("id") : search.fields();
     boolean all = fields.contains("*all") || fields.contains("*navigable");
-    return issue.toJson(base, all ? null : fields, search.properties());
+    List<String> properties = flavor.cloud() ? search.properties() : null;
+    return issue.toJson(links, all ? null : fields, properties);
   }
 
   private static List<String> strings(JsonArray array) {

@@ -21,6 +21,7 @@ final class JiraState {
   private final Map<String, JiraIssue> issuesById = new HashMap<>();
   private final Map<String, Integer> lastNumbers = new HashMap<>();
   private final Set<String> refuseLabels = new HashSet<>();
+  private final Set<String> refusedSummaries = new HashSet<>();
   private int nextIssueId = FIRST_ISSUE_ID;
   private int nextAttachmentId = FIRST_ATTACHMENT_ID;
 
@@ -71,7 +72,18 @@ final class JiraState {
     refuseLabels.addAll(projectKeys);
   }
 
+  /** Whether a workflow validator set through {@code /_control} refuses this summary. */
+  boolean refusesSummary(String summary) {
+    return refusedSummaries.stream().anyMatch(summary::contains);
+  }
+
+  void refuseSummaries(Set<String> texts) {
+    refusedSummaries.clear();
+    refusedSummaries.addAll(texts);
+  }
+
   void reset() {
+    refusedSummaries.clear();
     issuesByKey.clear();
     issuesById.clear();
     lastNumbers.clear();

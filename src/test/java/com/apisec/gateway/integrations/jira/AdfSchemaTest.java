@@ -55,7 +55,7 @@ class AdfSchemaTest {
                 new TicketContent.Detail("Threat event id", "4a3502a0-ab5f-4255-9628-aae3b0ef33bd"),
                 new TicketContent.Detail("Template id", "BOLA_ID")));
 
-    Object description = CloudDialect.INSTANCE.description(content);
+    Object description = CloudDialect.INSTANCE.description(content.toDescription());
 
     assertValid((JsonObject) description);
   }

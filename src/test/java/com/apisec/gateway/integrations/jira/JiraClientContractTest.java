@@ -37,12 +37,15 @@ class JiraClientContractTest {
   private static SandboxFixture sandbox;
   private static OutboundClient outbound;
   private static JiraClient client;
+  private static JiraMetaClient meta;
 
   @BeforeAll
   static void start(Vertx vertx) {
     sandbox = SandboxFixture.withContracts(vertx);
     outbound = new OutboundClient(vertx, routedTo(sandbox.port()));
-    client = new JiraClient(outbound);
+    JiraHttp http = new JiraHttp(outbound);
+    client = new JiraClient(http);
+    meta = new JiraMetaClient(http);
   }
 
   @AfterAll
@@ -59,7 +62,7 @@ class JiraClientContractTest {
 
   @Test
   void issueTypes_seedProject_listsBugAndStory() {
-    List<IssueType> types = client.issueTypes(CREDENTIALS, "SCRUM").await();
+    List<IssueType> types = meta.issueTypes(CREDENTIALS, "SCRUM").await();
 
     assertTrue(types.contains(new IssueType("10001", "Bug")), types.toString());
     assertTrue(types.contains(new IssueType("10002", "Story")), types.toString());
@@ -126,8 +129,9 @@ class JiraClientContractTest {
         ticket.projId(),
         ticket.issueType(),
         Summary.of(ticket.title()),
-        ticket.content(),
+        ticket.content().toDescription(),
         ticket.labels(),
+        new JsonObject(),
         new TicketMarker(ticket.subject(), 1_000_000));
   }
 

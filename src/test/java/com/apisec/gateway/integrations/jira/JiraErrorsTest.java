@@ -51,12 +51,21 @@ class JiraErrorsTest {
   }
 
   @Test
-  void describe_htmlErrorPage_givesCleanMessage() {
+  void describe_htmlErrorPage_givesCleanMessageThatPointsAtTheAddress() {
     String html = "<html><body><h1>503 Service Unavailable</h1></body></html>";
 
     String message = JiraErrors.describe(response(503, html), CREDENTIALS);
 
-    assertEquals("Jira returned 503 with a non-JSON body", message);
+    assertEquals(
+        "Jira returned 503 with an HTML page instead of JSON; check that baseUrl is the Jira site",
+        message);
+  }
+
+  @Test
+  void describe_plainTextError_saysItIsNotJson() {
+    String message = JiraErrors.describe(response(502, "upstream connect error"), CREDENTIALS);
+
+    assertEquals("Jira returned 502 with a non-JSON body", message);
   }
 
   @Test

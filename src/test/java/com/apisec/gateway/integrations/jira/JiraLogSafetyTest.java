@@ -12,6 +12,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.apisec.gateway.integrations.jira.support.SandboxClient;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.sandbox.RequiresContracts;
+import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Jira failing in every way the stand-in can: neither the logs nor the replies hold the token. */
+@RequiresContracts
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class JiraLogSafetyTest {
@@ -43,6 +46,7 @@ class JiraLogSafetyTest {
       Base64.getEncoder()
           .encodeToString((Seed.USER_EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
   private static final String JSON = "application/json";
+  private static final String PAT = LeakWatch.secret("NjE0ODc5MzE2NDQ2OlogSafetyDataCenterPat");
   private static TestGateway gateway;
   @TempDir static Path dir;
 
@@ -58,6 +62,11 @@ class JiraLogSafetyTest {
   @AfterAll
   static void stop() throws Exception {
     gateway.close();
+  }
+
+  @AfterEach
+  void heldToTheContracts() {
+    gateway.sandbox().assertNoViolations();
   }
 
   @BeforeEach
@@ -99,6 +108,40 @@ class JiraLogSafetyTest {
         "expected the failures to be logged");
     for (ILoggingEvent event : captured.list) {
       assertSecretFree("log line", text(event));
+    }
+  }
+
+  @Test
+  void dataCenterFails401_400_503Html_noPersonalAccessTokenInLogsOrReplies() {
+    SandboxClient dc = gateway.sandbox().vendor("jira-dc");
+    JsonObject save =
+        new JsonObject()
+            .put("baseUrl", TestGateway.DC_BASE_URL)
+            .put("apiToken", PAT)
+            .put("jiraType", "DATA_CENTER")
+            .put("projectMappings", new JsonObject().put("SCRUM", new JsonObject()));
+    dc.failNext(1, 401, JSON, echo("token " + PAT + " is not valid"));
+    call("jira/add", save);
+    call("testIntegration", save.copy().put("projId", "SCRUM"));
+    call("jira/add", save);
+    dc.failNext(1, 400, JSON, echo("Bearer " + PAT + " cannot create"));
+    call("createGeneralJiraTicket", Seed.ticket());
+    dc.failNext(1, 503, "text/html", "<html><body>" + PAT + "</body></html>");
+    call("createGeneralJiraTicket", Seed.ticket().put("threatEventId", "t-2"));
+    dc.failNext(3, 500, JSON, echo("priorities for " + PAT + " failed"));
+
+    call("jira/fetchPriorities", new JsonObject());
+
+    assertEquals(
+        List.of(422, 200, 200, 422, 422, 422),
+        replies.stream().map(HttpResponse::statusCode).toList());
+    assertTrue(reply(3).contains("Bearer [REDACTED] cannot create"), reply(3));
+    for (HttpResponse<Buffer> reply : replies) {
+      assertFalse(
+          reply.bodyAsString().contains(PAT), "reply holds the PAT: " + reply.bodyAsString());
+    }
+    for (ILoggingEvent event : captured.list) {
+      assertFalse(text(event).contains(PAT), "log line holds the PAT: " + text(event));
     }
   }
 

@@ -76,7 +76,10 @@ class JiraSettingsServiceTest {
     new SecureRandom().nextBytes(key);
     service =
         new JiraSettingsService(
-            new JiraSettingsStore(mongo), new SecretBox(key), new JiraClient(outbound));
+            new JiraSettingsStore(mongo),
+            new SecretBox(key),
+            new JiraMetaClient(new JiraHttp(outbound)),
+            account -> {});
   }
 
   @AfterAll

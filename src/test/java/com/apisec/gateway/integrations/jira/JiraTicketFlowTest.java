@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.apisec.gateway.integrations.jira.support.SandboxClient;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
+import com.apisec.gateway.sandbox.RequiresContracts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@RequiresContracts
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class JiraTicketFlowTest {
@@ -49,6 +52,11 @@ class JiraTicketFlowTest {
   @AfterAll
   static void stop() throws Exception {
     gateway.close();
+  }
+
+  @AfterEach
+  void heldToTheContracts() {
+    gateway.sandbox().assertNoViolations();
   }
 
   @BeforeEach
@@ -212,7 +220,7 @@ class JiraTicketFlowTest {
         message(unknown)
             .startsWith(
                 "the outcome of creating the Jira issue is unknown"
-                    + " (Jira returned 503 with a non-JSON body)"),
+                    + " (Jira returned 503 with an HTML page instead of JSON"),
         message(unknown));
     assertEquals(lost, ticketKey(retried));
     assertEquals(true, retried.bodyAsJsonObject().getBoolean("existing"));

@@ -1,5 +1,6 @@
 package com.apisec.gateway.integrations.jira.support;
 
+import com.apisec.gateway.store.TestingIssueId;
 import com.apisec.gateway.testing.LeakWatch;
 import io.vertx.core.json.JsonObject;
 
@@ -43,5 +44,52 @@ public final class Seed {
         .put("labels", "security,akto")
         .put("threatEventId", THREAT_EVENT_ID)
         .put("eventType", "THREAT");
+  }
+
+  /** {@code createJiraIssue} for a finding, with the text the dashboard sends for demo one. */
+  public static JsonObject findingTicket(TestingIssueId id) {
+    JsonObject meta =
+        new JsonObject()
+            .put("testingIssueId", id.toJson())
+            .put("issueTitle", "BOLA by replacing the auth token")
+            .put("hostStr", "Host - https://api.example.com")
+            .put("endPointStr", "Endpoint - /api/v1/users/42")
+            .put("issueUrl", "https://app.akto.example.com/dashboard/issues?result=65a5a5a5")
+            .put("issueDescription", "Description - Another user's token still returns the record.")
+            .put("labels", "security,akto");
+    return new JsonObject()
+        .put("jiraMetaData", meta)
+        .put("issueType", "Bug")
+        .put("projId", "SCRUM");
+  }
+
+  /** {@code testIntegration} with the seed's "Generic Integrations" values. */
+  public static JsonObject testIntegration() {
+    return new JsonObject()
+        .put("baseUrl", TestGateway.BASE_URL)
+        .put("projId", "SCRUM,API")
+        .put("userEmail", USER_EMAIL)
+        .put("apiToken", API_TOKEN)
+        .put("jiraType", "CLOUD");
+  }
+
+  /** {@code addIntegration} with the seed's values and testIntegration's map. */
+  public static JsonObject addIntegration() {
+    JsonObject types =
+        new JsonObject()
+            .put(
+                "SCRUM",
+                new io.vertx.core.json.JsonArray()
+                    .add(new JsonObject().put("issueId", "10001").put("issueType", "Bug"))
+                    .add(new JsonObject().put("issueId", "10002").put("issueType", "Story")));
+    return new JsonObject()
+        .put("baseUrl", TestGateway.BASE_URL)
+        .put("projId", "SCRUM")
+        .put("userEmail", USER_EMAIL)
+        .put("apiToken", API_TOKEN)
+        .put("issueType", "Bug")
+        .put("jiraType", "CLOUD")
+        .put("projectAndIssueMap", types)
+        .put("projectMappings", new JsonObject().put("SCRUM", new JsonObject()));
   }
 }

@@ -2,6 +2,7 @@ package com.apisec.gateway.integrations.jira.support;
 
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.Launcher;
+import com.apisec.gateway.sandbox.SandboxFixture;
 import com.apisec.gateway.store.Collections;
 import com.apisec.gateway.store.EmbeddedStore;
 import com.apisec.gateway.testing.LeakWatch;
@@ -28,10 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A whole gateway node for end-to-end tests, started by the launcher: its own embedded store (so
- * tests can read raw documents) and the sandbox on a free port, with Jira's host routed to it.
+ * tests can read raw documents and the platform's findings) and the sandbox on a free port, with
+ * both Jira hosts routed to it. The vendors' published contracts are installed first, so every call
+ * the node makes to a stand-in is checked against them; a class using this needs {@code
+ * RequiresContracts}.
  */
 public final class TestGateway implements AutoCloseable {
   public static final String BASE_URL = "https://example-org.atlassian.net";
+
+  /** The Data Center site of the tests, routed to the sandbox's {@code /jira-dc}. */
+  public static final String DC_BASE_URL = "https://jira.example.com";
+
   private static final AtomicLong ACCOUNTS = new AtomicLong(1_000_000);
 
   private final Vertx vertx;
@@ -69,6 +77,7 @@ public final class TestGateway implements AutoCloseable {
     EmbeddedStore store = EmbeddedStore.start(dir.resolve("store"), "127.0.0.1", 0);
     String jwtSecret = LeakWatch.secret(random(48));
     JsonObject config = config(dir, store, jwtSecret, sandboxPort, requestTimeoutMs);
+    SandboxFixture.installContracts(vertx);
     Launcher.Node node =
         Launcher.start(vertx, GatewayConfig.from(config)).await(60, TimeUnit.SECONDS);
     JWTAuth signer =
@@ -76,7 +85,7 @@ public final class TestGateway implements AutoCloseable {
             vertx,
             new JWTAuthOptions()
                 .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtSecret)));
-    SandboxClient sandbox = new SandboxClient(vertx, node.sandboxPort());
+    SandboxClient sandbox = new SandboxClient(vertx, node.sandboxPort(), "jira");
     return new TestGateway(vertx, store, sandbox, signer, node.httpPort(), "gateway");
   }
 
@@ -108,11 +117,20 @@ public final class TestGateway implements AutoCloseable {
                 .put("enabled", true)
                 .put("host", "127.0.0.1")
                 .put("port", sandboxPort)
-                .put("routes", new JsonObject().put("example-org.atlassian.net", "jira")));
+                .put(
+                    "routes",
+                    new JsonObject()
+                        .put("example-org.atlassian.net", "jira")
+                        .put("jira.example.com", "jira-dc")));
   }
 
   public SandboxClient sandbox() {
     return sandbox;
+  }
+
+  /** The platform's per-account databases in this node's store. */
+  public PlatformFindings findings() {
+    return new PlatformFindings(vertx, store.connectionString());
   }
 
   public int httpPort() {

@@ -1,0 +1,91 @@
+package com.apisec.gateway.integrations.jira;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+
+/**
+ * Reads about a Jira site: a project's issue types, the fields of its create screens, the
+ * priorities and the workflow statuses. Listings are followed page by page, at most {@value
+ * #MAX_PAGES} pages.
+ */
+final class JiraMetaClient {
+  static final int MAX_PAGES = 10;
+
+  private final JiraHttp http;
+
+  JiraMetaClient(JiraHttp http) {
+    this.http = http;
+  }
+
+  /** The issue types a project offers for new issues. */
+  Future<List<IssueType>> issueTypes(JiraCredentials credentials, String projectKey) {
+    JiraDialect dialect = credentials.deployment().dialect();
+    return pages(
+            credentials,
+            startAt -> dialect.issueTypesPath(projectKey, startAt),
+            (d, page) -> d.issueTypePage(page))
+        .map(JiraMetaClient::toIssueTypes);
+  }
+
+  /** The fields on the create screen of one issue type, as Jira describes them. */
+  Future<JsonArray> fields(JiraCredentials credentials, String projectKey, String issueTypeId) {
+    JiraDialect dialect = credentials.deployment().dialect();
+    return pages(
+        credentials,
+        startAt -> dialect.fieldsPath(projectKey, issueTypeId, startAt),
+        (d, page) -> d.fieldPage(page));
+  }
+
+  /** The site's priorities. */
+  Future<JsonArray> priorities(JiraCredentials credentials) {
+    return http.getArray(credentials, credentials.deployment().dialect().rest("/priority"));
+  }
+
+  /** Each issue type of a project with the statuses of its workflow. */
+  Future<JsonArray> statuses(JiraCredentials credentials, String projectKey) {
+    String path = credentials.deployment().dialect().rest("/project/" + projectKey + "/statuses");
+    return http.getArray(credentials, path);
+  }
+
+  private Future<JsonArray> pages(
+      JiraCredentials credentials,
+      IntFunction<String> path,
+      BiFunction<JiraDialect, JsonObject, JiraDialect.Page> reader) {
+    return page(credentials, path, reader, 0, 1, new JsonArray());
+  }
+
+  private Future<JsonArray> page(
+      JiraCredentials credentials,
+      IntFunction<String> path,
+      BiFunction<JiraDialect, JsonObject, JiraDialect.Page> reader,
+      int startAt,
+      int number,
+      JsonArray out) {
+    JiraDialect dialect = credentials.deployment().dialect();
+    return http.getObject(credentials, path.apply(startAt))
+        .compose(
+            json -> {
+              JiraDialect.Page page = reader.apply(dialect, json);
+              out.addAll(page.items());
+              if (page.next() < 0 || number >= MAX_PAGES) {
+                return Future.succeededFuture(out);
+              }
+              return page(credentials, path, reader, page.next(), number + 1, out);
+            });
+  }
+
+  private static List<IssueType> toIssueTypes(JsonArray items) {
+    List<IssueType> types = new ArrayList<>();
+    for (Object item : items) {
+      if (item instanceof JsonObject json && json.getValue("id") != null) {
+        types.add(new IssueType(String.valueOf(json.getValue("id")), json.getString("name", "")));
+      }
+    }
+    return List.copyOf(types);
+  }
+}
