@@ -5,6 +5,7 @@ import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.Metrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -44,6 +45,8 @@ final class JobRunner {
   private final Changes changes;
   private final RunKeyJanitor janitor;
   private final Set<Long> renewals = new HashSet<>();
+  private int inFlight;
+  private Promise<Void> drained;
   private boolean stopped;
 
   JobRunner(
@@ -69,9 +72,28 @@ final class JobRunner {
     boolean takeover = job.leased();
     Future<JsonObject> claim =
         takeover ? leases.takeOver(job, now, leaseMs) : leases.claim(job, now, leaseMs);
+    inFlight++;
     return claim
         .compose(doc -> doc == null ? refresh(job.id()) : claimed(job, doc, takeover))
-        .recover(e -> notStarted(job, e));
+        .recover(e -> notStarted(job, e))
+        .andThen(done -> ended());
+  }
+
+  /** Completes when no run is in progress, or after {@code limitMs}. */
+  Future<Void> drain(long limitMs) {
+    if (inFlight == 0) {
+      return Future.succeededFuture();
+    }
+    drained = Promise.promise();
+    vertx.setTimer(limitMs, t -> drained.tryComplete());
+    return drained.future();
+  }
+
+  private void ended() {
+    inFlight--;
+    if (inFlight == 0 && drained != null) {
+      drained.tryComplete();
+    }
   }
 
   void stop() {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
   private static final int START_ATTEMPTS = 3;
+  private static final long DRAIN_MS = 2_000;
 
   private final LiveConfig live;
   private final JsonObject mongoConfig;
@@ -163,19 +164,26 @@ public final class SchedulerVerticle extends VerticleBase {
     return live.get().scheduler();
   }
 
-  // TODO(#5): a graceful stop does not wait for running jobs; their leases run out and another
-  // node runs those slots again. Drain them within the node's shutdown grace instead.
+  /**
+   * Stops claiming, gives runs in progress up to {@value #DRAIN_MS} ms to finish and be recorded,
+   * then stops renewing: a run still going after that is left to its lease, and another node runs
+   * its slot again.
+   */
+  // TODO(#5): the drain is fixed at 2 s; tie it to node.shutdownGraceSeconds.
   @Override
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(resyncTimer);
-    if (dispatcher != null) {
-      dispatcher.stop();
-      runner.stop();
-      membership.stop();
+    if (dispatcher == null) {
+      return mongo == null ? Future.succeededFuture() : mongo.close();
     }
-    Future<Void> flushed = janitor == null ? Future.succeededFuture() : janitor.stop();
-    return flushed.eventually(() -> mongo == null ? Future.succeededFuture() : mongo.close());
+    dispatcher.stop();
+    membership.stop();
+    return runner
+        .drain(DRAIN_MS)
+        .andThen(done -> runner.stop())
+        .compose(v -> janitor.stop())
+        .eventually(() -> mongo.close());
   }
 
   private static String newNodeId() {
