@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops a node in steps, each bounded in time and logged: report not ready, close the HTTP server
- * while in-flight requests finish (up to {@code node.shutdownGraceSeconds}), undeploy the verticles
- * with the store last, then close Vert.x, which leaves the cluster.
+ * Stops a node in steps, each bounded in time and logged: report not ready; close the HTTP server
+ * while in-flight requests finish and, at the same time, stop claiming job slots while the runs in
+ * progress finish (both up to {@code node.shutdownGraceSeconds}); undeploy the verticles with the
+ * store last, then close Vert.x, which leaves the cluster. Runs are drained before the undeploy
+ * because the undeploy takes their workers away.
  */
 final class GracefulStop {
   static final Duration STEP_LIMIT = Duration.ofSeconds(15);
@@ -27,7 +29,10 @@ final class GracefulStop {
     LOG.info("stopping [grace s: {}]", grace.toSeconds());
     node.health().stopping();
 
-    step("http server closed", node.api().shutdown(grace), grace.plus(STEP_LIMIT));
+    Future<?> requests = node.api().shutdown(grace);
+    Future<?> runs = node.scheduler().drain(grace);
+    step("http server closed", requests, grace.plus(STEP_LIMIT));
+    step("job runs drained", runs, grace.plus(STEP_LIMIT));
     step("verticles undeployed", undeploy(vertx, node.storeDeployment()), STEP_LIMIT);
     String last = vertx.isClustered() ? "left the cluster" : "vert.x closed";
     step(last, vertx.close(), STEP_LIMIT);

@@ -39,6 +39,7 @@ public final class Launcher {
       int sandboxPort,
       String store,
       HttpApiVerticle api,
+      SchedulerVerticle scheduler,
       NodeHealth health,
       String storeDeployment) {
     Node(
@@ -48,6 +49,7 @@ public final class Launcher {
         HttpApiVerticle api,
         int sandboxPort,
         StoreVerticle store,
+        SchedulerVerticle scheduler,
         NodeHealth health) {
       this(
           vertx,
@@ -57,6 +59,7 @@ public final class Launcher {
           sandboxPort,
           store.describe(),
           api,
+          scheduler,
           health,
           store.deploymentID());
     }
@@ -108,19 +111,13 @@ public final class Launcher {
     applyLogLevel(config.logLevel());
     LOG.info(
         "keys loaded [token keys: {}]", keys.jwtSecrets().size() + keys.jwtPublicKeys().size());
-    TokenKeys tokenKeys = new TokenKeys(keys);
     StoreVerticle store = new StoreVerticle(config);
     return health
         .start()
         .compose(ignored -> deploy(vertx, "store", store))
         .onSuccess(id -> health.storeOpened(store.mongoConfig()))
-        .compose(id -> deploy(vertx, "scheduler", new SchedulerVerticle(live, store.mongoConfig())))
-        .compose(id -> deployIntegrations(vertx, config, context(live, keys, store)))
-        .compose(ignored -> deployApi(vertx, live, tokenKeys, health))
-        .compose(
-            api ->
-                deploySandbox(vertx, config)
-                    .map(port -> new Node(vertx, live, tokenKeys, api, port, store, health)))
+        .compose(id -> deployScheduler(vertx, live, store))
+        .compose(scheduler -> deployRest(vertx, live, keys, health, store, scheduler))
         .onSuccess(node -> ready(node, started));
   }
 
@@ -158,6 +155,33 @@ public final class Launcher {
   static List<Map.Entry<String, Function<GatewayContext, VerticleBase>>> integrations() {
     return List.of(
         Map.entry("jira", JiraVerticle::new), Map.entry("connections", ConnectionsVerticle::new));
+  }
+
+  /** The integrations, the HTTP API and the sandbox, after the store and the scheduler. */
+  private static Future<Node> deployRest(
+      Vertx vertx,
+      LiveConfig live,
+      Keys keys,
+      NodeHealth health,
+      StoreVerticle store,
+      SchedulerVerticle scheduler) {
+    GatewayConfig config = live.get();
+    TokenKeys tokenKeys = new TokenKeys(keys);
+    return deployIntegrations(vertx, config, context(live, keys, store))
+        .compose(ignored -> deployApi(vertx, live, tokenKeys, health))
+        .compose(
+            api ->
+                deploySandbox(vertx, config)
+                    .map(
+                        port ->
+                            new Node(vertx, live, tokenKeys, api, port, store, scheduler, health)));
+  }
+
+  /** After the store, whose client config it takes. */
+  private static Future<SchedulerVerticle> deployScheduler(
+      Vertx vertx, LiveConfig live, StoreVerticle store) {
+    SchedulerVerticle scheduler = new SchedulerVerticle(live, store.mongoConfig());
+    return deploy(vertx, "scheduler", scheduler).map(scheduler);
   }
 
   private static Future<HttpApiVerticle> deployApi(

@@ -81,7 +81,7 @@ final class JobRunner {
 
   /** Completes when no run is in progress, or after {@code limitMs}. */
   Future<Void> drain(long limitMs) {
-    if (inFlight == 0) {
+    if (inFlight == 0 || limitMs <= 0) {
       return Future.succeededFuture();
     }
     drained = Promise.promise();

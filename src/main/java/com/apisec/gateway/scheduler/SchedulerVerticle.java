@@ -5,10 +5,12 @@ import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.store.StoreVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
   private static final int START_ATTEMPTS = 3;
-  private static final long DRAIN_MS = 2_000;
 
   private final LiveConfig live;
   private final JsonObject mongoConfig;
@@ -36,6 +37,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private Resync resync;
   private long resyncTimer = -1;
   private boolean stopped;
+  private Future<Void> drained;
 
   public SchedulerVerticle(LiveConfig live, JsonObject mongoConfig) {
     this.live = live;
@@ -165,23 +167,45 @@ public final class SchedulerVerticle extends VerticleBase {
   }
 
   /**
-   * Stops claiming, gives runs in progress up to {@value #DRAIN_MS} ms to finish and be recorded,
-   * then stops renewing: a run still going after that is left to its lease, and another node runs
-   * its slot again.
+   * Stops claiming and gives the runs in progress up to {@code grace} to finish and be recorded. A
+   * node's stop calls it while the HTTP server drains, before any worker is undeployed; a run still
+   * going after that is left to its lease, and another node runs its slot again. Safe to call from
+   * any thread, and more than once: later calls wait for the first.
    */
-  // TODO(#5): the drain is fixed at 2 s; tie it to node.shutdownGraceSeconds.
+  public Future<Void> drain(Duration grace) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> drainRuns(grace.toMillis()).onComplete(done));
+    return done.future();
+  }
+
+  private Future<Void> drainRuns(long graceMs) {
+    if (drained == null) {
+      stopped = true;
+      vertx.cancelTimer(resyncTimer);
+      if (dispatcher == null) {
+        drained = Future.succeededFuture();
+      } else {
+        dispatcher.stop();
+        membership.stop();
+        drained = runner.drain(graceMs);
+      }
+    }
+    return drained;
+  }
+
+  /**
+   * Stops claiming and renewing and closes the store client. It waits for runs in progress only if
+   * {@link #drain(Duration)} was called first, as a node's stop does: an undeploy on its own (or
+   * Vert.x closing) takes the workers away at the same time, so the runs are left to their leases,
+   * as if the node had died.
+   */
   @Override
   public Future<?> stop() {
-    stopped = true;
-    vertx.cancelTimer(resyncTimer);
+    Future<Void> runs = drainRuns(0);
     if (dispatcher == null) {
       return mongo == null ? Future.succeededFuture() : mongo.close();
     }
-    dispatcher.stop();
-    membership.stop();
-    return runner
-        .drain(DRAIN_MS)
-        .andThen(done -> runner.stop())
+    return runs.andThen(done -> runner.stop())
         .compose(v -> janitor.stop())
         .eventually(() -> mongo.close());
   }
