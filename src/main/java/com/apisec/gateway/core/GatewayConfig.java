@@ -98,8 +98,8 @@ public record GatewayConfig(
 
   /**
    * Recurring jobs: how long a claimed slot is leased and how often the lease is renewed, how many
-   * runs a node starts at once (in all and per account), how often the node rereads every job, and
-   * how long a worker may take.
+   * runs a node starts at once (in all and per account), how often the node rereads jobs, how long
+   * a worker may take, how long a slot's run key is kept and how often expired ones are swept.
    */
   public record Scheduler(
       long leaseSeconds,
@@ -107,7 +107,9 @@ public record GatewayConfig(
       int concurrency,
       int accountConcurrency,
       long resyncSeconds,
-      long runTimeoutSeconds) {}
+      long runTimeoutSeconds,
+      long runKeyRetentionSeconds,
+      long runKeySweepSeconds) {}
 
   public static GatewayConfig from(JsonObject json) {
     ConfigValues root = new ConfigValues(json, "");
@@ -250,12 +252,23 @@ public record GatewayConfig(
               + lease);
     }
     int concurrency = (int) v.number("concurrency", 16, 1, 10_000);
+    long runTimeout = v.number("runTimeoutSeconds", 3_600, 1, 86_400);
+    long retention = v.number("runKeyRetentionSeconds", 7 * 86_400, 3_600, 366 * 86_400);
+    if (retention <= runTimeout) {
+      throw new ConfigException(
+          "scheduler.runKeyRetentionSeconds must be more than scheduler.runTimeoutSeconds, got "
+              + retention
+              + " and "
+              + runTimeout);
+    }
     return new Scheduler(
         lease,
         renew,
         concurrency,
         (int) v.number("accountConcurrency", Math.min(4, concurrency), 1, concurrency),
         v.number("resyncSeconds", 900, 1, 86_400),
-        v.number("runTimeoutSeconds", 3_600, 1, 86_400));
+        runTimeout,
+        retention,
+        v.number("runKeySweepSeconds", 3_600, 1, 86_400));
   }
 }

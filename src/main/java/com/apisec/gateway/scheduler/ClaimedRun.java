@@ -37,7 +37,8 @@ record ClaimedRun(JobRun run, long previousSlot, long startedAt, String node) {
     return JobDocs.runKey(run.jobId(), run.slot());
   }
 
-  JsonObject runKeyDoc() {
+  /** The slot's run key, which may be removed once {@code retentionMs} have passed. */
+  JsonObject runKeyDoc(long retentionMs) {
     return new JsonObject()
         .put(JobDocs.ID, runKey())
         .put("jobId", run.jobId())
@@ -45,7 +46,8 @@ record ClaimedRun(JobRun run, long previousSlot, long startedAt, String node) {
         .put("slot", run.slot())
         .put("attempt", run.attempt())
         .put("node", node)
-        .put("startedAt", startedAt);
+        .put("startedAt", startedAt)
+        .put(JobDocs.EXPIRES, JobDocs.date(startedAt + retentionMs));
   }
 
   JsonObject lastRun(String result, String error, long finishedAt) {

@@ -1,6 +1,7 @@
 package com.apisec.gateway.scheduler;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 
 /**
  * Field names of the {@code jobs} documents and the few documents built from them. A job holds its
@@ -27,6 +28,7 @@ final class JobDocs {
   static final String LEASE_MISSED = "leaseMissed";
   static final String LAST_RUN = "lastRun";
   static final String UPDATED = "updatedAt";
+  static final String EXPIRES = "expiresAt";
   static final String ACTIVE = "ACTIVE";
   static final String PAUSED = "PAUSED";
 
@@ -66,6 +68,11 @@ final class JobDocs {
   /** The run key of a slot: unique, so a slot is started by one claim only. */
   static String runKey(String jobId, long slot) {
     return jobId + ":" + slot;
+  }
+
+  /** A BSON date, as the store's client writes one from JSON. */
+  static JsonObject date(long epochMillis) {
+    return new JsonObject().put("$date", Instant.ofEpochMilli(epochMillis).toString());
   }
 
   static long version(JsonObject doc) {

@@ -127,9 +127,11 @@ final class JobRunner {
           run.run().slot(),
           run.run().attempt(),
           job.leaseNode());
-      return store.saveRunKey(run.runKeyDoc()).compose(v -> execute(run));
+      return store.saveRunKey(run.runKeyDoc(retentionMs())).compose(v -> execute(run));
     }
-    return store.insertRunKey(run.runKeyDoc()).compose(fresh -> fresh ? execute(run) : skip(run));
+    return store
+        .insertRunKey(run.runKeyDoc(retentionMs()))
+        .compose(fresh -> fresh ? execute(run) : skip(run));
   }
 
   private Future<Void> skip(ClaimedRun run) {
@@ -252,6 +254,10 @@ final class JobRunner {
     }
     String text = String.valueOf(cause.getMessage()).replaceAll("\\p{Cntrl}", " ");
     return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+  }
+
+  private long retentionMs() {
+    return settings.get().runKeyRetentionSeconds() * 1000;
   }
 
   private static long now() {

@@ -11,6 +11,7 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The scheduler's store operations. Every query that runs while jobs are due names exactly the keys
@@ -26,14 +27,25 @@ final class JobStore {
     this.mongo = mongo;
   }
 
-  /** The unique indexes that make compare-and-set and fenced writes single-document lookups. */
-  Future<Void> ensureIndexes() {
+  /**
+   * The unique indexes that make compare-and-set and fenced writes single-document lookups and, on
+   * MongoDB ({@code secondary}), the TTL index that removes expired run keys. The embedded store
+   * builds unique indexes only (it would ignore the others, with a warning).
+   */
+  Future<Void> ensureIndexes(boolean secondary) {
     IndexOptions unique = new IndexOptions().unique(true);
     JsonObject byVersion = new JsonObject().put(JobDocs.ID, 1).put(JobDocs.VERSION, 1);
     JsonObject byToken = new JsonObject().put(JobDocs.ID, 1).put(JobDocs.LEASE_TOKEN, 1);
-    return mongo
-        .createIndexWithOptions(Collections.JOBS, byVersion, unique)
-        .compose(v -> mongo.createIndexWithOptions(Collections.JOBS, byToken, unique));
+    Future<Void> uniques =
+        mongo
+            .createIndexWithOptions(Collections.JOBS, byVersion, unique)
+            .compose(v -> mongo.createIndexWithOptions(Collections.JOBS, byToken, unique));
+    if (!secondary) {
+      return uniques;
+    }
+    IndexOptions ttl = new IndexOptions().expireAfter(0L, TimeUnit.SECONDS);
+    JsonObject byExpiry = new JsonObject().put(JobDocs.EXPIRES, 1);
+    return uniques.compose(v -> mongo.createIndexWithOptions(Collections.JOB_RUNS, byExpiry, ttl));
   }
 
   Future<JsonObject> find(String id) {
@@ -130,6 +142,17 @@ final class JobStore {
         .updateCollectionWithOptions(
             Collections.JOB_RUNS, query, update, new UpdateOptions().setUpsert(true))
         .mapEmpty();
+  }
+
+  /** The ids of up to {@code limit} run keys whose {@code expiresAt} is before {@code now}. */
+  Future<List<String>> expiredRunKeys(long now, int limit) {
+    JsonObject query =
+        new JsonObject().put(JobDocs.EXPIRES, new JsonObject().put("$lt", JobDocs.date(now)));
+    FindOptions options =
+        new FindOptions().setFields(new JsonObject().put(JobDocs.ID, 1)).setLimit(limit);
+    return mongo
+        .findWithOptions(Collections.JOB_RUNS, query, options)
+        .map(docs -> docs.stream().map(doc -> doc.getString(JobDocs.ID)).toList());
   }
 
   Future<Void> deleteRunKeys(List<String> ids) {

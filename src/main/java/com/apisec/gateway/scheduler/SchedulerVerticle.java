@@ -58,10 +58,11 @@ public final class SchedulerVerticle extends VerticleBase {
     dispatcher =
         new Dispatcher(
             vertx, nodeId, this::settings, membership, type -> JobWorkers.runs(vertx, type));
-    janitor = new RunKeyJanitor(vertx, store);
+    boolean mongodb = !live.get().store().embedded();
+    janitor = new RunKeyJanitor(vertx, store, this::settings, !mongodb);
     runner = new JobRunner(vertx, store, nodeId, this::settings, changes(), janitor);
     long started = System.currentTimeMillis();
-    return retried("indexes", store::ensureIndexes, 1)
+    return retried("indexes", () -> store.ensureIndexes(mongodb), 1)
         .compose(
             v ->
                 vertx.eventBus().consumer(Addresses.SCHEDULER_CHANGED, this::notified).completion())

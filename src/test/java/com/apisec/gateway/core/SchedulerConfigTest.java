@@ -12,7 +12,7 @@ class SchedulerConfigTest {
   void scheduler_noSection_usesTheDefaults() {
     GatewayConfig.Scheduler scheduler = TestConfigs.config(Path.of("data")).scheduler();
 
-    assertEquals(new GatewayConfig.Scheduler(30, 10, 16, 4, 900, 3600), scheduler);
+    assertEquals(new GatewayConfig.Scheduler(30, 10, 16, 4, 900, 3600, 604_800, 3600), scheduler);
   }
 
   @Test
@@ -35,6 +35,20 @@ class SchedulerConfigTest {
     ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfig.from(json));
 
     assertEquals("scheduler.accountConcurrency must be between 1 and 4, got 5", e.getMessage());
+  }
+
+  @Test
+  void scheduler_runKeyRetentionNotLongerThanRunTimeout_isRefusedNamingBothKeys() {
+    JsonObject json =
+        withScheduler(
+            new JsonObject().put("runTimeoutSeconds", 7200).put("runKeyRetentionSeconds", 7200));
+
+    ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfig.from(json));
+
+    assertEquals(
+        "scheduler.runKeyRetentionSeconds must be more than scheduler.runTimeoutSeconds, got 7200"
+            + " and 7200",
+        e.getMessage());
   }
 
   @Test

@@ -44,7 +44,7 @@ class ClaimRaceTest {
     Vertx b = Vertx.vertx();
     JobStore storeA = new JobStore(MongoClient.create(a, nodes.mongoConfig()));
     JobStore storeB = new JobStore(MongoClient.create(b, nodes.mongoConfig()));
-    storeA.ensureIndexes().await();
+    storeA.ensureIndexes(false).await();
     int rounds = 20;
     int won = 0;
 

@@ -69,7 +69,9 @@ public final class SchedulerBench {
     long intervalSeconds = Math.max(1, options.get("jobs") * 60 / options.get("per-minute"));
     long burstAt = dueFrom + options.get("due-seconds") * 1000 + 15_000;
     Scheduler scheduler = Scheduler.create(vertx, mongo);
-    new JobStore(io.vertx.ext.mongo.MongoClient.create(vertx, mongo)).ensureIndexes().await();
+    new JobStore(io.vertx.ext.mongo.MongoClient.create(vertx, mongo))
+        .ensureIndexes(embedded == null)
+        .await();
     List<JobSpec> specs = specs(dueFrom, intervalSeconds, burstAt);
     scheduler.upsertAll(specs).await();
     long registeredMs = System.currentTimeMillis() - registeredFrom;
