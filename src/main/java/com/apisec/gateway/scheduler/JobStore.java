@@ -29,8 +29,9 @@ final class JobStore {
 
   /**
    * The unique indexes that make compare-and-set and fenced writes single-document lookups and, on
-   * MongoDB ({@code secondary}), the TTL index that removes expired run keys. The embedded store
-   * builds unique indexes only (it would ignore the others, with a warning).
+   * MongoDB ({@code secondary}), the TTL index that removes expired run keys and the indexes the
+   * incremental rereads use. The embedded store builds unique indexes only (it would ignore the
+   * others, with a warning, and scan).
    */
   Future<Void> ensureIndexes(boolean secondary) {
     IndexOptions unique = new IndexOptions().unique(true);
@@ -45,7 +46,12 @@ final class JobStore {
     }
     IndexOptions ttl = new IndexOptions().expireAfter(0L, TimeUnit.SECONDS);
     JsonObject byExpiry = new JsonObject().put(JobDocs.EXPIRES, 1);
-    return uniques.compose(v -> mongo.createIndexWithOptions(Collections.JOB_RUNS, byExpiry, ttl));
+    JsonObject byChange = new JsonObject().put(JobDocs.UPDATED, 1).put(JobDocs.ID, 1);
+    JsonObject byDue = new JsonObject().put(JobDocs.NEXT_DUE, 1);
+    return uniques
+        .compose(v -> mongo.createIndexWithOptions(Collections.JOB_RUNS, byExpiry, ttl))
+        .compose(v -> mongo.createIndex(Collections.JOBS, byChange))
+        .compose(v -> mongo.createIndex(Collections.JOBS, byDue));
   }
 
   Future<JsonObject> find(String id) {
@@ -97,10 +103,17 @@ final class JobStore {
     return update(query, set, inc);
   }
 
+  /**
+   * A write that moves the version also stamps {@code updatedAt}, which the incremental rereads go
+   * by; a cursor save (no version change) does not.
+   */
   private Future<JsonObject> update(JsonObject query, JsonObject set, JsonObject inc) {
     JsonObject update = new JsonObject().put("$set", set);
     if (!inc.isEmpty()) {
       update.put("$inc", inc);
+    }
+    if (inc.containsKey(JobDocs.VERSION) && !set.containsKey(JobDocs.UPDATED)) {
+      set.put(JobDocs.UPDATED, System.currentTimeMillis());
     }
     UpdateOptions options = new UpdateOptions().setReturningNewDocument(true);
     return mongo.findOneAndUpdateWithOptions(
@@ -122,6 +135,38 @@ final class JobStore {
     return mongo
         .findWithOptions(Collections.JOBS, new JsonObject(), options)
         .map(docs -> docs.stream().map(JobView::fromDoc).toList());
+  }
+
+  /**
+   * One page of the jobs changed at or after {@code since} or due in {@code [since, dueBy]}, in the
+   * order of {@code (updatedAt, _id)}, starting after {@code after} (that key of the last job of
+   * the page before, or null). On MongoDB both branches use an index; the embedded store scans the
+   * collection once for each page, but hands over only the page.
+   */
+  Future<List<JsonObject>> changedOrDue(long since, long dueBy, JsonObject after, int limit) {
+    JsonObject changed = new JsonObject().put(JobDocs.UPDATED, new JsonObject().put("$gte", since));
+    JsonObject due =
+        new JsonObject()
+            .put(JobDocs.NEXT_DUE, new JsonObject().put("$gte", since).put("$lte", dueBy));
+    JsonObject query = new JsonObject().put("$or", new JsonArray().add(changed).add(due));
+    if (after != null) {
+      query = new JsonObject().put("$and", new JsonArray().add(query).add(pastKey(after)));
+    }
+    JsonObject fields = JobView.fields().put(JobDocs.UPDATED, 1);
+    JsonObject order = new JsonObject().put(JobDocs.UPDATED, 1).put(JobDocs.ID, 1);
+    FindOptions options = new FindOptions().setFields(fields).setSort(order).setLimit(limit);
+    return mongo.findWithOptions(Collections.JOBS, query, options);
+  }
+
+  /** The jobs after {@code key} in the order of {@code (updatedAt, _id)}. */
+  private static JsonObject pastKey(JsonObject key) {
+    long at = key.getLong(JobDocs.UPDATED, 0L);
+    JsonObject later = new JsonObject().put(JobDocs.UPDATED, new JsonObject().put("$gt", at));
+    JsonObject same =
+        new JsonObject()
+            .put(JobDocs.UPDATED, at)
+            .put(JobDocs.ID, new JsonObject().put("$gt", key.getString(JobDocs.ID)));
+    return new JsonObject().put("$or", new JsonArray().add(later).add(same));
   }
 
   /** Claims a slot's run key; false when the slot was started before. */

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler of one node, deployed on every node. It loads every job's schedule into an index
- * once, keeps it current from the change notifications every node publishes (and a full reread
- * every {@code scheduler.resyncSeconds}), and claims due slots in the store, which decides who runs
- * each slot. It also serves the operators' job operations. See {@code docs/scheduler.md}.
+ * once, keeps it current from the change notifications every node publishes (and a reread of the
+ * jobs changed since the last one every {@code scheduler.resyncSeconds}), and claims due slots in
+ * the store, which decides who runs each slot. It also serves the operators' job operations. See
+ * {@code docs/scheduler.md}.
  */
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
@@ -66,7 +67,8 @@ public final class SchedulerVerticle extends VerticleBase {
         .compose(
             v ->
                 vertx.eventBus().consumer(Addresses.SCHEDULER_CHANGED, this::notified).completion())
-        .compose(v -> retried("jobs", () -> resync.run(dispatcher::apply).mapEmpty(), 1))
+        .compose(
+            v -> retried("jobs", () -> resync.run(dispatcher::apply, overlapMs()).mapEmpty(), 1))
         .compose(v -> membership.start())
         .compose(v -> JobOperations.serve(vertx.eventBus(), new Scheduler(vertx, store)))
         .onSuccess(v -> running(started));
@@ -95,7 +97,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private void running(long started) {
     dispatcher.start(runner);
     janitor.start();
-    armResync();
+    armResync(settings().resyncSeconds() * 1000);
     LOG.debug(
         "scheduler running [node: {}, jobs: {}, ms: {}]",
         nodeId,
@@ -136,31 +138,41 @@ public final class SchedulerVerticle extends VerticleBase {
   }
 
   /**
-   * Rereads every job now and then, for notifications a node missed (or without a cluster).
-   * TODO(#5): this reads every job, O(jobs); read only jobs changed since the last pass once a
-   * store with secondary indexes is required.
+   * Rereads, every {@code resyncSeconds}, the jobs changed since the last pass and those due before
+   * the next: for notifications a node missed, and without a cluster for jobs other nodes saved. A
+   * pass cut short at its bound goes on a second later.
    */
-  private void armResync() {
+  private void armResync(long delayMs) {
     if (stopped) {
       return;
     }
-    long delay = settings().resyncSeconds() * 1000;
-    resyncTimer =
-        vertx.setTimer(
-            delay,
-            t -> {
-              long started = System.currentTimeMillis();
-              resync
-                  .run(dispatcher::apply)
-                  .onSuccess(
-                      v ->
-                          LOG.debug(
-                              "jobs reread [jobs: {}, ms: {}]",
-                              dispatcher.jobs(),
-                              System.currentTimeMillis() - started))
-                  .onFailure(e -> LOG.warn("jobs not reread: {}", e.getMessage()))
-                  .onComplete(done -> armResync());
+    resyncTimer = vertx.setTimer(delayMs, t -> reread());
+  }
+
+  private void reread() {
+    long started = System.currentTimeMillis();
+    long periodMs = settings().resyncSeconds() * 1000;
+    resync
+        .pass(dispatcher::apply, started, periodMs, overlapMs())
+        .onSuccess(
+            pass -> {
+              LOG.debug(
+                  "jobs reread [read: {}, more: {}, ms: {}]",
+                  pass.read(),
+                  pass.more(),
+                  System.currentTimeMillis() - started);
+              armResync(pass.more() ? 1_000 : periodMs);
+            })
+        .onFailure(
+            e -> {
+              LOG.warn("jobs not reread: {}", e.getMessage());
+              armResync(periodMs);
             });
+  }
+
+  /** How far before the last pass the next one reads again: writers' clocks may be behind. */
+  private long overlapMs() {
+    return settings().leaseSeconds() * 1000;
   }
 
   private GatewayConfig.Scheduler settings() {
