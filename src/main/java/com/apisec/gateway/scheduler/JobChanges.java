@@ -4,6 +4,7 @@ import com.apisec.gateway.core.GatewayException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The field changes of the operations on a job, computed from the job as read. An empty result
@@ -12,19 +13,39 @@ import java.util.List;
 final class JobChanges {
   private JobChanges() {}
 
-  /** A second save: new params, and a new interval from the next slot on. */
+  /**
+   * A second save: new params, and a new cadence from the next slot on. A new interval keeps the
+   * job's grid: its next slot is one new interval after the latest (now, if that has passed). A new
+   * schedule (or time zone) starts at its first fire time after now; a cron job that becomes an
+   * interval job is due at once, as a new one is.
+   */
   static JsonObject spec(JsonObject doc, JobSpec spec) {
     JsonObject set = new JsonObject();
     if (!spec.params().equals(doc.getJsonObject(JobDocs.PARAMS))) {
       set.put(JobDocs.PARAMS, spec.params());
     }
     long interval = doc.getLong(JobDocs.INTERVAL);
-    if (interval != spec.intervalMs()) {
-      long due = doc.getLong(JobDocs.NEXT_DUE);
-      long now = System.currentTimeMillis();
-      set.put(JobDocs.INTERVAL, spec.intervalMs())
-          .put(JobDocs.NEXT_DUE, Slots.afterIntervalChange(due, interval, spec.intervalMs(), now));
+    String schedule = doc.getString(JobDocs.SCHEDULE);
+    boolean sameCron =
+        Objects.equals(schedule, spec.schedule())
+            && Objects.equals(doc.getString(JobDocs.TIME_ZONE), spec.timeZone());
+    if (sameCron && interval == spec.intervalMs()) {
+      return stamped(set);
     }
+    long due = doc.getLong(JobDocs.NEXT_DUE);
+    long now = System.currentTimeMillis();
+    long next;
+    if (spec.schedule() != null) {
+      next = spec.firstSlot(now + 1);
+    } else if (schedule != null) {
+      next = now;
+    } else {
+      next = Slots.afterIntervalChange(due, interval, spec.intervalMs(), now);
+    }
+    set.put(JobDocs.INTERVAL, spec.intervalMs())
+        .put(JobDocs.SCHEDULE, spec.schedule())
+        .put(JobDocs.TIME_ZONE, spec.timeZone())
+        .put(JobDocs.NEXT_DUE, next);
     return stamped(set);
   }
 
@@ -41,7 +62,7 @@ final class JobChanges {
       return new JsonObject();
     }
     long now = System.currentTimeMillis();
-    long due = Slots.atOrAfter(doc.getLong(JobDocs.NEXT_DUE), doc.getLong(JobDocs.INTERVAL), now);
+    long due = JobDocs.cadence(doc).atOrAfter(doc.getLong(JobDocs.NEXT_DUE), now);
     return stamped(new JsonObject().put(JobDocs.STATUS, JobDocs.ACTIVE).put(JobDocs.NEXT_DUE, due));
   }
 

@@ -15,6 +15,8 @@ final class JobDocs {
   static final String TYPE = "type";
   static final String KEY = "key";
   static final String INTERVAL = "intervalMs";
+  static final String SCHEDULE = "schedule";
+  static final String TIME_ZONE = "timeZone";
   static final String PARAMS = "params";
   static final String STATUS = "status";
   static final String NEXT_DUE = "nextDueAt";
@@ -34,19 +36,20 @@ final class JobDocs {
 
   private JobDocs() {}
 
-  /** A new job, active, first due at the spec's time or {@code now}. */
+  /** A new job, active, first due at its first slot from {@code now}. */
   static JsonObject create(JobSpec spec, long now) {
     JobKey key = spec.key();
-    long due = spec.firstDueAt() > 0 ? spec.firstDueAt() : now;
     return new JsonObject()
         .put(ID, key.id())
         .put(ACCOUNT, key.accountId())
         .put(TYPE, key.type())
         .put(KEY, key.key())
         .put(INTERVAL, spec.intervalMs())
+        .put(SCHEDULE, spec.schedule())
+        .put(TIME_ZONE, spec.timeZone())
         .put(PARAMS, spec.params())
         .put(STATUS, ACTIVE)
-        .put(NEXT_DUE, due)
+        .put(NEXT_DUE, spec.firstSlot(now))
         .put(VERSION, 1L)
         .put(CURSOR, new JsonObject())
         .put(LEASE_TOKEN, null)
@@ -73,6 +76,12 @@ final class JobDocs {
   /** A BSON date, as the store's client writes one from JSON. */
   static JsonObject date(long epochMillis) {
     return new JsonObject().put("$date", Instant.ofEpochMilli(epochMillis).toString());
+  }
+
+  /** The job's cadence: its interval, or its cron schedule. */
+  static Cadence cadence(JsonObject doc) {
+    return Cadence.of(
+        doc.getLong(INTERVAL, 1000L), doc.getString(SCHEDULE), doc.getString(TIME_ZONE));
   }
 
   static long version(JsonObject doc) {

@@ -15,6 +15,8 @@ record JobView(
     boolean active,
     long nextDueAt,
     long intervalMs,
+    String schedule,
+    String timeZone,
     String leaseToken,
     String leaseNode,
     long leaseUntil) {
@@ -28,6 +30,8 @@ record JobView(
         JobDocs.ACTIVE.equals(doc.getString(JobDocs.STATUS)),
         doc.getLong(JobDocs.NEXT_DUE, 0L),
         doc.getLong(JobDocs.INTERVAL, 1000L),
+        doc.getString(JobDocs.SCHEDULE),
+        doc.getString(JobDocs.TIME_ZONE),
         doc.getString(JobDocs.LEASE_TOKEN),
         doc.getString(JobDocs.LEASE_NODE),
         doc.getLong(JobDocs.LEASE_UNTIL, 0L));
@@ -44,6 +48,8 @@ record JobView(
           JobDocs.STATUS,
           JobDocs.NEXT_DUE,
           JobDocs.INTERVAL,
+          JobDocs.SCHEDULE,
+          JobDocs.TIME_ZONE,
           JobDocs.LEASE_TOKEN,
           JobDocs.LEASE_NODE,
           JobDocs.LEASE_UNTIL
@@ -62,9 +68,16 @@ record JobView(
         .put(JobDocs.STATUS, active ? JobDocs.ACTIVE : JobDocs.PAUSED)
         .put(JobDocs.NEXT_DUE, nextDueAt)
         .put(JobDocs.INTERVAL, intervalMs)
+        .put(JobDocs.SCHEDULE, schedule)
+        .put(JobDocs.TIME_ZONE, timeZone)
         .put(JobDocs.LEASE_TOKEN, leaseToken)
         .put(JobDocs.LEASE_NODE, leaseNode)
         .put(JobDocs.LEASE_UNTIL, leaseUntil);
+  }
+
+  /** The job's interval or cron schedule; a bad stored schedule fails the claim, not the node. */
+  Cadence cadence() {
+    return Cadence.of(intervalMs, schedule, timeZone);
   }
 
   boolean leased() {

@@ -22,12 +22,13 @@ final class Leases {
   /** Claims the due slot of a free job; the claimed document, or null if the job changed. */
   Future<JsonObject> claim(JobView job, long now, long leaseMs) {
     long slot = job.nextDueAt();
+    Cadence cadence = job.cadence();
     JsonObject set =
         lease(now, leaseMs)
             .put(JobDocs.LEASE_SLOT, slot)
             .put(JobDocs.LEASE_ATTEMPT, 1)
-            .put(JobDocs.LEASE_MISSED, Slots.missed(slot, job.intervalMs(), now))
-            .put(JobDocs.NEXT_DUE, Slots.nextAfter(slot, job.intervalMs(), now));
+            .put(JobDocs.LEASE_MISSED, cadence.missed(slot, now))
+            .put(JobDocs.NEXT_DUE, cadence.nextAfter(slot, now));
     return store.compareAndSet(job.id(), job.version(), set);
   }
 

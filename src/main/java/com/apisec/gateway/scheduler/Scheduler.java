@@ -37,7 +37,7 @@ public final class Scheduler {
     return new Scheduler(vertx, new JobStore(mongo));
   }
 
-  /** Creates the job, or updates its interval and params: saving twice keeps one job. */
+  /** Creates the job, or updates its cadence and params: saving twice keeps one job. */
   public Future<Job> upsert(JobSpec spec) {
     String id = spec.key().id();
     return store
@@ -101,11 +101,12 @@ public final class Scheduler {
   Future<Job> created(JsonObject doc) {
     published(doc);
     LOG.info(
-        "job scheduled [job: {}, account: {}, type: {}, interval s: {}]",
+        "job scheduled [job: {}, account: {}, type: {}, interval s: {}, schedule: {}]",
         doc.getString(JobDocs.ID),
         doc.getLong(JobDocs.ACCOUNT),
         doc.getString(JobDocs.TYPE),
-        doc.getLong(JobDocs.INTERVAL) / 1000);
+        doc.getLong(JobDocs.INTERVAL) / 1000,
+        doc.getString(JobDocs.SCHEDULE));
     return Future.succeededFuture(Job.fromDoc(doc));
   }
 
@@ -160,10 +161,11 @@ public final class Scheduler {
   private Future<Job> changed(JsonObject doc) {
     published(doc);
     LOG.info(
-        "job changed [job: {}, status: {}, interval s: {}, next due: {}]",
+        "job changed [job: {}, status: {}, interval s: {}, schedule: {}, next due: {}]",
         doc.getString(JobDocs.ID),
         doc.getString(JobDocs.STATUS),
         doc.getLong(JobDocs.INTERVAL) / 1000,
+        doc.getString(JobDocs.SCHEDULE),
         doc.getLong(JobDocs.NEXT_DUE));
     return Future.succeededFuture(Job.fromDoc(doc));
   }

@@ -75,6 +75,6 @@ class DueQueueTest {
   }
 
   private static JobView view(String id, long account, long version) {
-    return new JobView(id, account, "probe", version, true, 100, 1000, null, null, 0);
+    return new JobView(id, account, "probe", version, true, 100, 1000, null, null, null, null, 0);
   }
 }
