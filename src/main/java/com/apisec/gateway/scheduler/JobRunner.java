@@ -235,8 +235,13 @@ final class JobRunner {
     return null;
   }
 
+  /** A claim cut off by this node's own stop (its store client closing) is no news. */
   private Future<Void> notStarted(JobView job, Throwable e) {
-    LOG.warn("job run not started [job: {}]: {}", job.id(), e.getMessage());
+    if (stopped) {
+      LOG.debug("job run not started, node stopping [job: {}]: {}", job.id(), e.getMessage());
+    } else {
+      LOG.warn("job run not started [job: {}]: {}", job.id(), e.getMessage());
+    }
     return Future.succeededFuture();
   }
 
