@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a node: config, keys, then the verticles in a fixed order (store, scheduler, integrations,
- * HTTP API, sandbox), one log line each. The node reports ready on {@code /health} once all are up.
+ * Starts a node: config, keys, the store, then the scheduler, the integrations and the sandbox side
+ * by side (each needs only the store), and last the HTTP API, so that no request arrives before
+ * what serves it; one log line each. The node reports ready on {@code /health} once all are up.
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -114,13 +116,25 @@ public final class Launcher {
         .start()
         .compose(ignored -> deploy(vertx, "store", store))
         .onSuccess(id -> health.storeOpened(store.mongoConfig()))
-        .compose(id -> deploy(vertx, "scheduler", new SchedulerVerticle(live, store.mongoConfig())))
-        .compose(id -> deployIntegrations(vertx, config, context(live, keys, store)))
-        .compose(ignored -> deployApi(vertx, live, tokenKeys, health))
         .compose(
-            api ->
-                deploySandbox(vertx, config)
-                    .map(port -> new Node(vertx, live, tokenKeys, api, port, store, health)))
+            id ->
+                Future.all(
+                    deploy(vertx, "scheduler", new SchedulerVerticle(live, store.mongoConfig())),
+                    deployIntegrations(vertx, config, context(live, keys, store)),
+                    deploySandbox(vertx, config)))
+        .compose(
+            deployed ->
+                deployApi(vertx, live, tokenKeys, health)
+                    .map(
+                        api ->
+                            new Node(
+                                vertx,
+                                live,
+                                tokenKeys,
+                                api,
+                                deployed.<Integer>resultAt(2),
+                                store,
+                                health)))
         .onSuccess(node -> ready(node, started));
   }
 
@@ -145,16 +159,14 @@ public final class Launcher {
       LOG.info("integrations not deployed on this node [node.integrations: false]");
       return Future.succeededFuture();
     }
-    Future<Void> chain = Future.succeededFuture();
+    List<Future<String>> deployed = new ArrayList<>();
     for (Map.Entry<String, Function<GatewayContext, VerticleBase>> entry : integrations()) {
-      chain =
-          chain.compose(
-              ignored -> deploy(vertx, entry.getKey(), entry.getValue().apply(context)).mapEmpty());
+      deployed.add(deploy(vertx, entry.getKey(), entry.getValue().apply(context)));
     }
-    return chain;
+    return Future.all(deployed).mapEmpty();
   }
 
-  /** The integration verticles, in deployment order. */
+  /** The integration verticles, deployed side by side. */
   static List<Map.Entry<String, Function<GatewayContext, VerticleBase>>> integrations() {
     return List.of(
         Map.entry("jira", JiraVerticle::new), Map.entry("connections", ConnectionsVerticle::new));
