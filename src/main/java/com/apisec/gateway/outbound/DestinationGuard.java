@@ -67,10 +67,11 @@ public final class DestinationGuard {
   }
 
   private Future<InetAddress[]> lookUp(String host) {
+    String key = lower(host);
     CompletableFuture<InetAddress[]> addresses =
         lookups.get(
-            lower(host),
-            (key, executor) ->
+            key,
+            (name, executor) ->
                 vertx
                     .executeBlocking(() -> resolver.resolve(host), false)
                     .toCompletionStage()
@@ -83,7 +84,13 @@ public final class DestinationGuard {
         context == null
             ? Future.fromCompletionStage(addresses)
             : Future.fromCompletionStage(addresses, context);
-    return pending.recover(e -> Future.failedFuture(unwrap(e)));
+    // The cache drops a failed lookup by itself, but perhaps only after this caller has seen the
+    // failure; dropping it here first means the next check always asks again.
+    return pending.recover(
+        e -> {
+          lookups.asMap().remove(key, addresses);
+          return Future.failedFuture(unwrap(e));
+        });
   }
 
   private static Throwable unwrap(Throwable e) {
