@@ -13,7 +13,10 @@ final class Summary {
   private Summary() {}
 
   static String of(String title) {
-    String oneLine = title == null ? "" : BREAKS.matcher(title).replaceAll(" ").trim();
+    String oneLine =
+        title == null
+            ? ""
+            : Controls.any(title) ? BREAKS.matcher(title).replaceAll(" ").trim() : title.trim();
     return cut(oneLine, MAX_LENGTH);
   }
 
