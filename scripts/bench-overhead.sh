@@ -1,36 +1,155 @@
 #!/usr/bin/env bash
-# The gateway's overhead and footprint, measured side by side in one run on loopback:
-#   1. createGeneralJiraTicket through the gateway vs a bare Vert.x pass-through to the same Jira
-#      stand-in: throughput (closed loop) and p50/p99 at half load (open loop), and their ratios;
-#   2. start-up time to ready and resident memory when idle, for the jar as run.sh starts it.
-# Usage: scripts/bench-overhead.sh [seconds per measurement, default 15] [concurrency, default 16]
+# The gateway's overhead and footprint, measured side by side in one run on loopback.
+#   1. createGeneralJiraTicket through a gateway node to its Jira stand-in, and the same load through
+#      a bare Vert.x pass-through to the same stand-in (both served by one JVM): throughput with a
+#      fixed number of connections (wrk), then p50/p99 at half the pass-through's throughput (hey,
+#      rate-limited), and CPU time per request of the serving JVM. Gateway and pass-through
+#      alternate for several rounds; the medians are printed, then the ratios.
+#   2. Start-up time to ready and resident memory when idle, for the jar as run.sh starts it,
+#      standalone and clustered.
+# Usage: scripts/bench-overhead.sh [seconds per measurement, default 10] [connections, default 16]
+#        ROUNDS=n (default 3), WARMUP_SECONDS=n (default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-SECONDS_EACH=${1:-15}
-CONCURRENCY=${2:-16}
+SECONDS_EACH=${1:-10}
+CONNECTIONS=${2:-16}
+ROUNDS=${ROUNDS:-3}
+
+for tool in wrk hey; do
+  if ! command -v "$tool" > /dev/null; then
+    [[ $(id -u) == 0 ]] || { echo "needs $tool: apt-get install wrk hey" >&2; exit 1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk hey > /dev/null
+  fi
+done
 
 mvn -B -q -DskipTests package test-compile >&2
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
-echo "== overhead (${SECONDS_EACH}s per measurement, concurrency ${CONCURRENCY})"
-java $GATEWAY_JVM_ARGS -cp "$CP" com.apisec.gateway.bench.OverheadBenchmark \
-  "$SECONDS_EACH" "$CONCURRENCY" 2> >(grep -v -e '^WARNING' >&2)
+SERVE_JVM_ARGS=$GATEWAY_JVM_ARGS
+build_jar_if_needed # and its class archive, which the start-up figures use as run.sh does
+WORK=$(mktemp -d)
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-echo "== start-up and idle memory (standalone)"
-DATA=$(mktemp -d)
-PORT=$(( 20000 + RANDOM % 10000 ))
-START=$(date +%s%N)
-GATEWAY_DATA_DIR="$DATA" GATEWAY_HTTP_PORT=$PORT GATEWAY_SANDBOX_PORT=$((PORT + 1)) \
-  java $GATEWAY_JVM_ARGS -jar "$JAR" > "$DATA/gateway.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
-until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do
-  kill -0 $PID 2>/dev/null || { echo "gateway exited; see $DATA/gateway.log" >&2; exit 1; }
-  sleep 0.05
+java $SERVE_JVM_ARGS -cp "$CP" com.apisec.gateway.bench.OverheadBenchmark "$WORK/ready" \
+  > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+PIDS+=("$SERVER")
+until [[ -f "$WORK/ready" ]]; do
+  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+  sleep 0.1
 done
-READY_MS=$(( ($(date +%s%N) - START) / 1000000 ))
-sleep 10
-RSS_KB=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
-echo "start-up to ready: ${READY_MS} ms (target <= 2000 ms)"
-echo "resident memory when idle: $(( RSS_KB / 1024 )) MB (target <= 256 MB)"
+source "$WORK/ready"
+cat > "$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = io.open("$BODY"):read("*a")
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+# wrk's latency figures come with a unit; print them in ms.
+to_ms() { awk '{v=$1; if (v ~ /us$/) print v/1000; else if (v ~ /ms$/) print v+0; else print v*1000}'; }
+
+# closed URL -> "req/s p50_ms p99_ms errors cpu_us_per_request"
+closed() {
+  local before after out rps p50 p99 errors total
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$WORK/post.lua" "$1")
+  after=$(cpu_ticks)
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<< "$out" | to_ms)
+  p99=$(awk '$1 == "99%" {print $2}' <<< "$out" | to_ms)
+  errors=$(awk '/Non-2xx/ {print $NF} /Socket errors/ {print 1}' <<< "$out" | head -1)
+  total=$(awk '/requests in/ {print $1}' <<< "$out")
+  echo "$rps $p50 $p99 ${errors:-0} $(( (after - before) * 1000000 / TICK / total ))"
+}
+
+# open URL RATE -> "req/s p50_ms p99_ms errors"
+open_rate() {
+  local per_worker out
+  per_worker=$(awk -v r="$2" -v c="$CONNECTIONS" 'BEGIN {printf "%.0f", r / c}')
+  out=$(hey -z "${SECONDS_EACH}s" -c "$CONNECTIONS" -q "$per_worker" -m POST \
+    -T application/json -H "Authorization: Bearer $TOKEN" -D "$BODY" "$1")
+  awk '
+    /Requests\/sec/ {rps = $2}
+    $1 == "50%%" || $1 == "50%" {p50 = $3 * 1000}
+    $1 == "99%" {p99 = $3 * 1000}
+    /^  \[/ {code = substr($1, 2, 3); if (code != "200") errors += $2}
+    END {printf "%s %.2f %.2f %d\n", rps, p50, p99, errors + 0}' <<< "$out"
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+column_median() { awk -v c="$1" '{print $c}' "$2" | median; }
+
+echo "== overhead: ${ROUNDS} rounds of ${SECONDS_EACH}s each, ${CONNECTIONS} connections"
+# The JIT needs about 20 s of load before the figures settle.
+echo "warm-up (${WARMUP_SECONDS:-30}s) ..."
+SECONDS_EACH=${WARMUP_SECONDS:-30} closed "$GATEWAY_URL" > /dev/null
+SECONDS_EACH=$(( ${WARMUP_SECONDS:-30} / 2 )) closed "$PASS_URL" > /dev/null
+: > "$WORK/gw.closed"; : > "$WORK/pt.closed"; : > "$WORK/gw.open"; : > "$WORK/pt.open"
+for round in $(seq "$ROUNDS"); do
+  closed "$GATEWAY_URL" | tee -a "$WORK/gw.closed" | sed "s/^/round $round gateway     /"
+  closed "$PASS_URL" | tee -a "$WORK/pt.closed" | sed "s/^/round $round passthrough /"
+done
+# Half load: half of what the gateway carries, the same rate for both.
+RATE=$(awk '{print $1 / 2}' "$WORK/gw.closed" | median)
+for round in $(seq "$ROUNDS"); do
+  open_rate "$GATEWAY_URL" "$RATE" | tee -a "$WORK/gw.open" | sed "s/^/round $round gateway     at ${RATE}\/s /"
+  open_rate "$PASS_URL" "$RATE" | tee -a "$WORK/pt.open" | sed "s/^/round $round passthrough at ${RATE}\/s /"
+done
+for side in gw pt; do
+  name=$([[ $side == gw ]] && echo "gateway    " || echo "passthrough")
+  printf '%s closed loop: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5d us/request\n' "$name" \
+    "$(column_median 1 "$WORK/$side.closed")" "$(column_median 2 "$WORK/$side.closed")" \
+    "$(column_median 3 "$WORK/$side.closed")" "$(column_median 5 "$WORK/$side.closed")"
+  printf '%s at %.0f/s:   %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms\n' "$name" "$RATE" \
+    "$(column_median 1 "$WORK/$side.open")" "$(column_median 2 "$WORK/$side.open")" \
+    "$(column_median 3 "$WORK/$side.open")"
+done
+errors=$(cat "$WORK"/*.closed "$WORK"/*.open | awk '{s += $4} END {print s + 0}')
+awk -v g="$(column_median 1 "$WORK/gw.closed")" -v p="$(column_median 1 "$WORK/pt.closed")" \
+  'BEGIN {r = g / p; printf "throughput ratio gateway/passthrough: %.2f (target >= 0.80: %s)\n", r, (r >= 0.8 ? "met" : "NOT met")}'
+awk -v g="$(column_median 3 "$WORK/gw.open")" -v p="$(column_median 3 "$WORK/pt.open")" \
+  'BEGIN {a = g - p; printf "p99 added at half load: %.2f ms (target <= 3 ms: %s)\n", a, (a <= 3 ? "met" : "NOT met")}'
+echo "failed requests in all rounds: $errors"
+kill "$SERVER"
+
+# startup LABEL [gateway flags] -> time to ready and idle RSS of one node
+startup() {
+  local data port start pid ready_ms rss_kb
+  data=$(mktemp -d -p "$WORK")
+  port=$(( 20000 + RANDOM % 10000 ))
+  start=$(date +%s%N)
+  GATEWAY_DATA_DIR="$data" GATEWAY_HTTP_PORT=$port GATEWAY_SANDBOX_PORT=$((port + 1)) \
+    java $GATEWAY_JVM_ARGS -jar "$JAR" "${@:2}" > "$data/gateway.log" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do
+    kill -0 $pid 2>/dev/null || { echo "gateway exited; log follows" >&2; cat "$data/gateway.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  sleep 10
+  rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+  kill $pid
+  wait $pid 2>/dev/null || true
+  printf '%-11s start-up to ready %5d ms, resident memory when idle %4d MB\n' \
+    "$1" "$ready_ms" $(( rss_kb / 1024 ))
+}
+
+echo "== start-up and idle memory (targets: 2000 ms standalone, 6000 ms clustered; 256 MB)"
+startup standalone
+# A clustered node needs the shared store; it runs here as scripts/store.sh runs it.
+STORE_PORT=$(( 30000 + RANDOM % 10000 ))
+GATEWAY_DATA_DIR="$WORK/store" GATEWAY_STORE_PORT=$STORE_PORT \
+  java $GATEWAY_JVM_ARGS -jar "$JAR" store > "$WORK/store.log" 2>&1 &
+PIDS+=("$!")
+until grep -q '^mongodb://' "$WORK/store.log"; do sleep 0.1; done
+GATEWAY_MONGO_URI=$(grep -m1 '^mongodb://' "$WORK/store.log") \
+  GATEWAY_CLUSTER_PORT=$(( STORE_PORT + 1 )) \
+  GATEWAY_SECRET_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '\n') \
+  GATEWAY_JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n') \
+  startup clustered --cluster

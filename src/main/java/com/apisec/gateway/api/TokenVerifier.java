@@ -2,6 +2,8 @@ package com.apisec.gateway.api;
 
 import com.apisec.gateway.api.Operation.Access;
 import com.apisec.gateway.api.Operation.Feature;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -10,19 +12,38 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Verifies bearer tokens against every configured key (a list, so keys rotate without downtime) and
  * reads the platform's claims. Any failure is the same {@link Unauthorized}, with no detail.
+ *
+ * <p>The dashboard sends the same token with every request, so a verified token's caller is kept
+ * for a minute: a repeat costs a lookup instead of a signature check. A kept token is still refused
+ * from its {@code exp} on, and a verifier is built anew when the keys change, so a removed key
+ * leaves nothing behind.
  */
 public final class TokenVerifier {
+  static final int KEPT_TOKENS = 10_000;
+  static final Duration KEPT_FOR = Duration.ofMinutes(1);
+
   private final JWTAuth auth;
   private final java.util.Set<String> algorithms;
+  private final Cache<String, Verified> verified;
+  private final LongSupplier clockMillis;
+
+  /** A verified token's caller, and the second from which the token has expired. */
+  private record Verified(Caller caller, long expiresAtSecond) {
+    boolean expired(long nowMillis) {
+      return nowMillis / 1000 >= expiresAtSecond;
+    }
+  }
 
   /** Thrown for a missing, malformed, expired or badly signed token. */
   public static final class Unauthorized extends RuntimeException {
@@ -37,6 +58,14 @@ public final class TokenVerifier {
 
   /** Verifies HS256 tokens with any of the secrets and RS256 tokens with any of the PEM keys. */
   public TokenVerifier(Vertx vertx, List<String> hs256Secrets, List<String> rs256PublicKeys) {
+    this(vertx, hs256Secrets, rs256PublicKeys, System::currentTimeMillis);
+  }
+
+  TokenVerifier(
+      Vertx vertx,
+      List<String> hs256Secrets,
+      List<String> rs256PublicKeys,
+      LongSupplier clockMillis) {
     if (hs256Secrets.isEmpty() && rs256PublicKeys.isEmpty()) {
       throw new IllegalArgumentException("at least one JWT key is needed");
     }
@@ -55,15 +84,35 @@ public final class TokenVerifier {
       algorithms.add("RS256");
     }
     this.auth = JWTAuth.create(vertx, options);
+    this.clockMillis = clockMillis;
+    this.verified =
+        Caffeine.newBuilder().maximumSize(KEPT_TOKENS).expireAfterWrite(KEPT_FOR).build();
   }
 
   public Future<Caller> verify(String token) {
-    if (token == null || token.isBlank() || !signedWithKnownAlgorithm(token)) {
+    if (token == null || token.isBlank()) {
+      return Future.failedFuture(new Unauthorized());
+    }
+    Verified kept = verified.getIfPresent(token);
+    if (kept != null) {
+      if (kept.expired(clockMillis.getAsLong())) {
+        verified.invalidate(token);
+        return Future.failedFuture(new Unauthorized());
+      }
+      return Future.succeededFuture(kept.caller());
+    }
+    if (!signedWithKnownAlgorithm(token)) {
       return Future.failedFuture(new Unauthorized());
     }
     return auth.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new Unauthorized()))
-        .compose(user -> caller(user.principal()));
+        .compose(user -> remember(token, user.principal(), user.attributes().getValue("exp")));
+  }
+
+  /** {@code exp} is among the user's attributes, not the principal's claims. */
+  private Future<Caller> remember(String token, JsonObject claims, Object exp) {
+    long expiresAt = exp instanceof Number n ? n.longValue() : Long.MAX_VALUE;
+    return caller(claims).onSuccess(c -> verified.put(token, new Verified(c, expiresAt)));
   }
 
   private boolean signedWithKnownAlgorithm(String token) {

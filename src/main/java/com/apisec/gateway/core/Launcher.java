@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a node: config, keys, then the verticles in a fixed order (store, scheduler, integrations,
- * HTTP API, sandbox), one log line each. The node reports ready on {@code /health} once all are up.
+ * Starts a node: config, keys, the store, then the scheduler, the integrations and the sandbox side
+ * by side (each needs only the store), and last the HTTP API, so that no request arrives before
+ * what serves it; one log line each. The node reports ready on {@code /health} once all are up.
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -111,13 +113,32 @@ public final class Launcher {
     applyLogLevel(config.logLevel());
     LOG.info(
         "keys loaded [token keys: {}]", keys.jwtSecrets().size() + keys.jwtPublicKeys().size());
+    TokenKeys tokenKeys = new TokenKeys(keys);
     StoreVerticle store = new StoreVerticle(config);
     return health
         .start()
         .compose(ignored -> deploy(vertx, "store", store))
         .onSuccess(id -> health.storeOpened(store.mongoConfig()))
-        .compose(id -> deployScheduler(vertx, live, store))
-        .compose(scheduler -> deployRest(vertx, live, keys, health, store, scheduler))
+        .compose(
+            id ->
+                Future.all(
+                    deployScheduler(vertx, live, store),
+                    deployIntegrations(vertx, config, context(live, keys, store)),
+                    deploySandbox(vertx, config)))
+        .compose(
+            deployed ->
+                deployApi(vertx, live, tokenKeys, health)
+                    .map(
+                        api ->
+                            new Node(
+                                vertx,
+                                live,
+                                tokenKeys,
+                                api,
+                                deployed.<Integer>resultAt(2),
+                                store,
+                                deployed.<SchedulerVerticle>resultAt(0),
+                                health)))
         .onSuccess(node -> ready(node, started));
   }
 
@@ -142,39 +163,17 @@ public final class Launcher {
       LOG.info("integrations not deployed on this node [node.integrations: false]");
       return Future.succeededFuture();
     }
-    Future<Void> chain = Future.succeededFuture();
+    List<Future<String>> deployed = new ArrayList<>();
     for (Map.Entry<String, Function<GatewayContext, VerticleBase>> entry : integrations()) {
-      chain =
-          chain.compose(
-              ignored -> deploy(vertx, entry.getKey(), entry.getValue().apply(context)).mapEmpty());
+      deployed.add(deploy(vertx, entry.getKey(), entry.getValue().apply(context)));
     }
-    return chain;
+    return Future.all(deployed).mapEmpty();
   }
 
-  /** The integration verticles, in deployment order. */
+  /** The integration verticles, deployed side by side. */
   static List<Map.Entry<String, Function<GatewayContext, VerticleBase>>> integrations() {
     return List.of(
         Map.entry("jira", JiraVerticle::new), Map.entry("connections", ConnectionsVerticle::new));
-  }
-
-  /** The integrations, the HTTP API and the sandbox, after the store and the scheduler. */
-  private static Future<Node> deployRest(
-      Vertx vertx,
-      LiveConfig live,
-      Keys keys,
-      NodeHealth health,
-      StoreVerticle store,
-      SchedulerVerticle scheduler) {
-    GatewayConfig config = live.get();
-    TokenKeys tokenKeys = new TokenKeys(keys);
-    return deployIntegrations(vertx, config, context(live, keys, store))
-        .compose(ignored -> deployApi(vertx, live, tokenKeys, health))
-        .compose(
-            api ->
-                deploySandbox(vertx, config)
-                    .map(
-                        port ->
-                            new Node(vertx, live, tokenKeys, api, port, store, scheduler, health)));
   }
 
   /** After the store, whose client config it takes. */

@@ -1,34 +1,62 @@
 package com.apisec.gateway.outbound;
 
 import com.apisec.gateway.outbound.OutboundException.Kind;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Resolves a vendor host itself and refuses loopback, link-local (cloud metadata included),
  * private, shared and reserved addresses, unless the host:port is allowed in config. The caller
  * connects to the address returned, so a second lookup cannot point the request elsewhere.
+ *
+ * <p>A host's addresses are kept for {@link #LOOKUP_TTL}, as long as the JVM keeps a successful
+ * lookup by default, so a busy vendor costs no trip to a worker thread per call. Every call still
+ * checks the kept addresses; a failed lookup is not kept.
  */
 public final class DestinationGuard {
+  static final Duration LOOKUP_TTL = Duration.ofSeconds(30);
+
+  /** A host name lookup that may block, as {@link InetAddress#getAllByName} does. */
+  interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
   private final Vertx vertx;
   private final Set<String> allowed;
+  private final Resolver resolver;
+  private final AsyncCache<String, InetAddress[]> lookups =
+      Caffeine.newBuilder()
+          .expireAfterWrite(LOOKUP_TTL)
+          .maximumSize(10_000)
+          .executor(Runnable::run)
+          .buildAsync();
 
   public DestinationGuard(Vertx vertx, Set<String> allowedHostPorts) {
+    this(vertx, allowedHostPorts, InetAddress::getAllByName);
+  }
+
+  DestinationGuard(Vertx vertx, Set<String> allowedHostPorts, Resolver resolver) {
     this.vertx = vertx;
     this.allowed = Set.copyOf(allowedHostPorts.stream().map(DestinationGuard::lower).toList());
+    this.resolver = resolver;
   }
 
   /** The address to connect to, or a failure that names the host but no credential. */
   public Future<InetAddress> check(String host, int port) {
     boolean allowedPair = allowed.contains(lower(host) + ":" + port);
-    return vertx
-        .executeBlocking(() -> InetAddress.getAllByName(host), false)
+    return lookUp(host)
         .recover(
             e ->
                 Future.failedFuture(
@@ -36,6 +64,37 @@ public final class DestinationGuard {
                         ? new OutboundException(Kind.REFUSED, "host " + host + " does not resolve")
                         : e))
         .compose(addresses -> choose(host, addresses, allowedPair));
+  }
+
+  private Future<InetAddress[]> lookUp(String host) {
+    String key = lower(host);
+    CompletableFuture<InetAddress[]> addresses =
+        lookups.get(
+            key,
+            (name, executor) ->
+                vertx
+                    .executeBlocking(() -> resolver.resolve(host), false)
+                    .toCompletionStage()
+                    .toCompletableFuture());
+    if (addresses.isDone() && !addresses.isCompletedExceptionally()) {
+      return Future.succeededFuture(addresses.getNow(null));
+    }
+    Context context = Vertx.currentContext();
+    Future<InetAddress[]> pending =
+        context == null
+            ? Future.fromCompletionStage(addresses)
+            : Future.fromCompletionStage(addresses, context);
+    // The cache drops a failed lookup by itself, but perhaps only after this caller has seen the
+    // failure; dropping it here first means the next check always asks again.
+    return pending.recover(
+        e -> {
+          lookups.asMap().remove(key, addresses);
+          return Future.failedFuture(unwrap(e));
+        });
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   private static Future<InetAddress> choose(

@@ -4,12 +4,14 @@ import com.apisec.gateway.outbound.OutboundException.Kind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A parsed, normalised vendor URL: http or https, a host, no user info, no double slashes in the
  * path. Base URLs from users are joined with paths through {@link #join}.
  */
 public record VendorUrl(String scheme, String host, int port, String pathAndQuery) {
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
   public boolean https() {
     return scheme.equals("https");
@@ -68,6 +70,6 @@ public record VendorUrl(String scheme, String host, int port, String pathAndQuer
   }
 
   private static String collapseSlashes(String path) {
-    return path.replaceAll("/{2,}", "/");
+    return path.contains("//") ? SLASHES.matcher(path).replaceAll("/") : path;
   }
 }

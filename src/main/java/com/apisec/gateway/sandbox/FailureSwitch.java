@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * How the next calls to a vendor are answered, as set through {@code POST /_control}: after an
- * optional delay, either a failure with the given status, or the stand-in's normal answer.
+ * optional delay, either a failure with the given status, or the stand-in's normal answer. With a
+ * {@code path}, only calls whose path starts with it count; the others pass untouched.
  *
  * @param remaining how many more calls this applies to
  * @param status the status to answer with, or 0 to answer normally after the delay
@@ -14,12 +15,19 @@ import java.util.Optional;
  * @param body the body to send, or null for the vendor's own error body
  * @param contentType the content type of {@code body}
  * @param delayMs how long to wait before answering
+ * @param path the start of the paths (without the vendor prefix) it applies to, or null for all
  */
 record FailureSwitch(
-    int remaining, int status, String retryAfter, String body, String contentType, long delayMs) {
+    int remaining,
+    int status,
+    String retryAfter,
+    String body,
+    String contentType,
+    long delayMs,
+    String path) {
   static final long MAX_DELAY_MS = 120_000;
   private static final List<String> KEYS =
-      List.of("failNext", "status", "retryAfter", "body", "contentType", "delayMs");
+      List.of("failNext", "status", "retryAfter", "body", "contentType", "delayMs", "path");
 
   /**
    * The switch a control body asks for: empty when it names none of the switch keys, and a switch
@@ -37,6 +45,10 @@ record FailureSwitch(
     }
     String body = text(control, "body");
     String contentType = text(control, "contentType");
+    String path = text(control, "path");
+    if (path != null && !path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with /");
+    }
     return Optional.of(
         new FailureSwitch(
             failNext,
@@ -44,15 +56,21 @@ record FailureSwitch(
             text(control, "retryAfter"),
             body,
             contentType != null ? contentType : "text/plain; charset=UTF-8",
-            delayMs));
+            delayMs,
+            path));
   }
 
   boolean fails() {
     return status > 0;
   }
 
+  /** Whether a call to this path (without the vendor prefix) is answered by the switch. */
+  boolean appliesTo(String callPath) {
+    return path == null || callPath.startsWith(path);
+  }
+
   FailureSwitch used() {
-    return new FailureSwitch(remaining - 1, status, retryAfter, body, contentType, delayMs);
+    return new FailureSwitch(remaining - 1, status, retryAfter, body, contentType, delayMs, path);
   }
 
   JsonObject toJson() {
@@ -62,7 +80,8 @@ record FailureSwitch(
         .put("retryAfter", retryAfter)
         .put("body", body)
         .put("contentType", body == null ? null : contentType)
-        .put("delayMs", delayMs);
+        .put("delayMs", delayMs)
+        .put("path", path);
   }
 
   private static long number(JsonObject json, String key, long fallback, long min, long max) {

@@ -98,7 +98,7 @@ final class VendorGate {
       return;
     }
 
-    FailureSwitch failure = take(standIn.vendor());
+    FailureSwitch failure = take(standIn.vendor(), request.path());
     if (failure == null) {
       ctx.next();
     } else if (failure.delayMs() > 0) {
@@ -108,11 +108,12 @@ final class VendorGate {
     }
   }
 
-  private FailureSwitch take(String vendor) {
+  private FailureSwitch take(String vendor, String path) {
     FailureSwitch failure = switches.get(vendor);
-    if (failure != null) {
-      setSwitch(vendor, failure.used());
+    if (failure == null || !failure.appliesTo(path)) {
+      return null;
     }
+    setSwitch(vendor, failure.used());
     return failure;
   }
 

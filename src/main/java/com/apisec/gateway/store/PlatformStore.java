@@ -1,6 +1,7 @@
 package com.apisec.gateway.store;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -25,6 +26,8 @@ public final class PlatformStore implements AutoCloseable {
   static final String COMMON = "common";
   static final String REMEDIATIONS = "remediations";
   static final String REMEDIATION_PREFIX = "tests-library-master/remediation/";
+  static final String ACCOUNT_SETTINGS = "accounts_settings";
+  static final String CONNECTION_STEPS = "connectionIntegrationsInfo";
 
   private final Vertx vertx;
   private final MongoClient client;
@@ -79,6 +82,26 @@ public final class PlatformStore implements AutoCloseable {
     JsonObject out = template == null ? new JsonObject() : template.copy();
     JsonObject info = out.getJsonObject("info", new JsonObject());
     return out.put("info", info.put("remediation", remediation));
+  }
+
+  /**
+   * What the platform's account settings record of the onboarding steps ({@code
+   * connectionIntegrationsInfo}: per step, {@code lastSkipped} and {@code integrated} where a
+   * service set it); an empty object when there is none.
+   */
+  public Future<JsonObject> connectionSteps(long accountId) {
+    var find =
+        database(accountId)
+            .getCollection(ACCOUNT_SETTINGS)
+            .find(Filters.eq("_id", accountId))
+            .projection(Projections.include(CONNECTION_STEPS));
+    return Publishers.first(vertx, find).map(PlatformStore::connectionSteps);
+  }
+
+  private static JsonObject connectionSteps(Document settings) {
+    JsonObject json = json(settings);
+    Object steps = json == null ? null : json.getValue(CONNECTION_STEPS);
+    return steps instanceof JsonObject map ? map : new JsonObject();
   }
 
   /** Records a ticket on the testing issue, as the dashboard expects to find it. */

@@ -1,8 +1,10 @@
 package com.apisec.gateway.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.apisec.gateway.core.TestConfigs;
 import io.vertx.core.Vertx;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -15,6 +17,7 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,6 +55,49 @@ class TokenVerifierTest {
     TokenVerifier verifier = new TokenVerifier(vertx, List.of(), List.of(pem(rsa())));
 
     assertThrows(TokenVerifier.Unauthorized.class, () -> verifier.verify(token).await());
+  }
+
+  @Test
+  void verify_keptTokenOnceItsExpiryPasses_isRefused(Vertx vertx) {
+    AtomicLong now = new AtomicLong(System.currentTimeMillis());
+    TokenVerifier verifier =
+        new TokenVerifier(vertx, List.of(TestConfigs.JWT_SECRET), List.of(), now::get);
+    String token =
+        Tokens.sign(vertx, TestConfigs.JWT_SECRET, Tokens.claims(7, "ADMIN", "READ", "READ"), 30);
+    assertEquals(7L, verifier.verify(token).await().accountId());
+
+    now.addAndGet(31_000);
+
+    assertThrows(TokenVerifier.Unauthorized.class, () -> verifier.verify(token).await());
+  }
+
+  @Test
+  void verify_sameTokenAgain_givesTheSameCallerWithoutSecondCheck(Vertx vertx) {
+    TokenVerifier verifier = new TokenVerifier(vertx, List.of(TestConfigs.JWT_SECRET));
+    String token =
+        Tokens.sign(vertx, TestConfigs.JWT_SECRET, Tokens.claims(7, "ADMIN", "READ", "READ"), 600);
+
+    Caller first = verifier.verify(token).await();
+    Caller second = verifier.verify(token).await();
+
+    assertSame(first, second);
+  }
+
+  @Test
+  void verify_tamperedCopyOfKeptToken_isRefused(Vertx vertx) {
+    TokenVerifier verifier = new TokenVerifier(vertx, List.of(TestConfigs.JWT_SECRET));
+    String token =
+        Tokens.sign(vertx, TestConfigs.JWT_SECRET, Tokens.claims(7, "ADMIN", "READ", "READ"), 600);
+    verifier.verify(token).await();
+    String[] parts = token.split("\\.");
+    String otherClaims =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                Tokens.claims(8, "ADMIN", "READ_WRITE", "READ_WRITE").encode().getBytes());
+    String tampered = parts[0] + "." + otherClaims + "." + parts[2];
+
+    assertThrows(TokenVerifier.Unauthorized.class, () -> verifier.verify(tampered).await());
   }
 
   private static KeyPair rsa() throws Exception {

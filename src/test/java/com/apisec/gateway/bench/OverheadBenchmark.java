@@ -14,22 +14,22 @@ import io.vertx.ext.web.client.WebClient;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Locale;
 
 /**
- * The gateway's overhead: {@code createGeneralJiraTicket} through a whole node to the Jira
- * stand-in, against a bare Vert.x pass-through to the same stand-in, side by side in one run.
- * Prints throughput (closed loop) and p50/p99 latency at half the pass-through's throughput (open
- * loop), and their ratios. Arguments: seconds per measurement (default 15), concurrency (16).
+ * The two servers {@code scripts/bench-overhead.sh} loads side by side, in one process: a whole
+ * gateway node (with the Jira stand-in in its sandbox) serving {@code createGeneralJiraTicket}, and
+ * a bare Vert.x pass-through that makes the same Jira create call to the same stand-in. Once both
+ * listen it writes their addresses, a token and a request body to the file named by its argument,
+ * and keeps serving until the process is stopped.
  */
 public final class OverheadBenchmark {
   private OverheadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long ms = (args.length > 0 ? Long.parseLong(args[0]) : 15) * 1000;
-    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+    Path ready = Path.of(args[0]);
     Vertx vertx = Vertx.vertx();
     String jwtSecret = random(48);
     Launcher.Node node = Launcher.start(vertx, config(jwtSecret)).await();
@@ -38,50 +38,19 @@ public final class OverheadBenchmark {
     PassThroughVerticle pass =
         new PassThroughVerticle(node.sandboxPort(), "[email protected]", "bench-token");
     vertx.deployVerticle(pass).await();
-
-    LoadGenerator load = new LoadGenerator(vertx);
-    Buffer body = ticket();
-    String gatewayPath = "/api/createGeneralJiraTicket";
-    print("warm-up", load.closedLoop(node.httpPort(), gatewayPath, token, body, concurrency, 5000));
-    print("warm-up", load.closedLoop(pass.port(), "/", token, body, concurrency, 5000));
-
-    LoadGenerator.Result gw =
-        load.closedLoop(node.httpPort(), gatewayPath, token, body, concurrency, ms);
-    LoadGenerator.Result pt = load.closedLoop(pass.port(), "/", token, body, concurrency, ms);
-    print("gateway    closed loop", gw);
-    print("passthrough closed loop", pt);
-    double rate = pt.throughput() / 2;
-    LoadGenerator.Result gwHalf =
-        load.openLoop(node.httpPort(), gatewayPath, token, body, rate, ms);
-    LoadGenerator.Result ptHalf = load.openLoop(pass.port(), "/", token, body, rate, ms);
-    print(String.format(Locale.ROOT, "gateway    at %.0f/s", rate), gwHalf);
-    print(String.format(Locale.ROOT, "passthrough at %.0f/s", rate), ptHalf);
-
-    double ratio = gw.throughput() / pt.throughput();
-    double added = gwHalf.p99Ms() - ptHalf.p99Ms();
-    System.out.printf(
-        Locale.ROOT,
-        "throughput ratio gateway/passthrough: %.2f (target >= 0.80: %s)%n",
-        ratio,
-        ratio >= 0.8 ? "met" : "NOT met");
-    System.out.printf(
-        Locale.ROOT,
-        "p99 added at half load: %.2f ms (target <= 3 ms: %s)%n",
-        added,
-        added <= 3 ? "met" : "NOT met");
-    vertx.close().await();
-  }
-
-  private static void print(String label, LoadGenerator.Result r) {
-    System.out.printf(
-        Locale.ROOT,
-        "%-26s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d of %d%n",
-        label,
-        r.throughput(),
-        r.p50Ms(),
-        r.p99Ms(),
-        r.errors(),
-        r.requests());
+    Path body = ready.resolveSibling("ticket.json");
+    Files.write(body, ticket().getBytes());
+    String facts =
+        String.join(
+            "\n",
+            "GATEWAY_URL=http://127.0.0.1:" + node.httpPort() + "/api/createGeneralJiraTicket",
+            "PASS_URL=http://127.0.0.1:" + pass.port() + "/",
+            "TOKEN=" + token,
+            "BODY=" + body,
+            "");
+    Path partial = ready.resolveSibling("ready.tmp");
+    Files.writeString(partial, facts);
+    Files.move(partial, ready, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static Buffer ticket() {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -105,5 +106,53 @@ class DestinationGuardTest {
     } catch (Exception e) {
       return e;
     }
+  }
+
+  /** A busy host is looked up once, yet its kept addresses are checked on every call. */
+  @Test
+  void check_sameHostTwice_looksUpOnce_andStillRefusesAPrivateAnswer(Vertx vertx) throws Exception {
+    AtomicInteger lookups = new AtomicInteger();
+    InetAddress vendor = InetAddress.getByName("93.184.216.34");
+    InetAddress inside = InetAddress.getByName("10.0.0.7");
+    DestinationGuard guard =
+        new DestinationGuard(
+            vertx,
+            Set.of(),
+            host -> {
+              lookups.incrementAndGet();
+              return new InetAddress[] {host.startsWith("vendor") ? vendor : inside};
+            });
+
+    assertEquals(vendor, guard.check("vendor.example", 443).await());
+    assertEquals(vendor, guard.check("VENDOR.example", 443).await());
+    Throwable first = waitFailure(guard, "inside.example", 443);
+    Throwable second = waitFailure(guard, "inside.example", 443);
+
+    assertEquals(2, lookups.get());
+    assertEquals(OutboundException.Kind.REFUSED, ((OutboundException) first).kind());
+    assertEquals(OutboundException.Kind.REFUSED, ((OutboundException) second).kind());
+  }
+
+  /** A failed lookup is not kept: the next call asks again and may succeed. */
+  @Test
+  void check_afterAFailedLookup_asksAgain(Vertx vertx) throws Exception {
+    AtomicInteger lookups = new AtomicInteger();
+    InetAddress vendor = InetAddress.getByName("93.184.216.34");
+    DestinationGuard guard =
+        new DestinationGuard(
+            vertx,
+            Set.of(),
+            host -> {
+              if (lookups.incrementAndGet() == 1) {
+                throw new java.net.UnknownHostException(host);
+              }
+              return new InetAddress[] {vendor};
+            });
+
+    Throwable failure = waitFailure(guard, "vendor.example", 443);
+
+    assertEquals(OutboundException.Kind.REFUSED, ((OutboundException) failure).kind());
+    assertEquals(vendor, guard.check("vendor.example", 443).await());
+    assertEquals(2, lookups.get());
   }
 }

@@ -109,6 +109,16 @@ class JiraCloudContractCheckTest {
   }
 
   @Test
+  void fieldSearch_orderByOutsideTheContractsList_isAViolation() {
+    int status = get("/rest/api/3/field/search?startAt=0&orderBy=flags");
+
+    assertEquals(400, status);
+    String violations = sandbox.violations().encode();
+    assertTrue(violations.contains("/rest/api/3/field/search"), violations);
+    assertTrue(violations.contains("parameter.schema.enum"), violations);
+  }
+
+  @Test
   void readsAndUploadTheGatewayMakes_passTheContract() {
     String key = jira.createdKey(JiraCalls.issue("API", "10002", "x"));
 
@@ -117,6 +127,7 @@ class JiraCloudContractCheckTest {
       get("/rest/api/3/issue/createmeta/API/issuetypes?startAt=0&maxResults=50"),
       get("/rest/api/3/issue/createmeta?projectKeys=SCRUM,API&expand=projects.issuetypes"),
       get("/rest/api/3/priority"),
+      get("/rest/api/3/field/search?startAt=0&maxResults=50&expand=isLocked,isUnscreenable"),
       get("/rest/api/3/project/API/statuses"),
       get("/rest/api/3/issue/" + key + "?fields=summary"),
       get("/rest/api/3/search/jql?jql=project%20%3D%20API&properties=m"),

@@ -115,9 +115,12 @@ class JiraDataCenterContractCheckTest {
     HttpResponse<Buffer> fields =
         jira.get("/rest/api/2/issue/createmeta/SCRUM/issuetypes/10001?startAt=0&maxResults=200");
     HttpResponse<Buffer> priorities = jira.get("/rest/api/2/priority");
+    HttpResponse<Buffer> customFields =
+        jira.get("/rest/api/2/customFields?startAt=0&maxResults=50");
     HttpResponse<Buffer> statuses = jira.get("/rest/api/2/project/SCRUM/statuses");
 
-    for (HttpResponse<Buffer> r : java.util.List.of(found, types, fields, priorities, statuses)) {
+    for (HttpResponse<Buffer> r :
+        java.util.List.of(found, types, fields, priorities, customFields, statuses)) {
       assertEquals(200, r.statusCode(), r.bodyAsString());
     }
     sandbox.assertNoViolations();

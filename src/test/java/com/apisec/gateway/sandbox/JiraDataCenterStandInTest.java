@@ -117,6 +117,25 @@ class JiraDataCenterStandInTest {
   }
 
   @Test
+  void customFields_listOnlyCustomFields_lockedOnesFlagged_pagedAsValues() {
+    HttpResponse<Buffer> response = jira.get("/rest/api/2/customFields?startAt=0&maxResults=50");
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    JsonObject page = response.bodyAsJsonObject();
+    assertTrue(page.getBoolean("isLast"));
+    List<JsonObject> fields =
+        page.getJsonArray("values").stream().map(JsonObject.class::cast).toList();
+    assertEquals(page.getInteger("total"), fields.size());
+    assertTrue(fields.stream().allMatch(f -> f.getString("id").startsWith("customfield_")));
+    List<String> locked =
+        fields.stream().filter(f -> f.getBoolean("isLocked")).map(f -> f.getString("id")).toList();
+    assertEquals(
+        List.of("customfield_10020", "customfield_10019", "customfield_10001", "customfield_10000"),
+        locked);
+    assertFalse(fields.stream().anyMatch(f -> f.containsKey("isUnscreenable")));
+  }
+
+  @Test
   void createScreenFields_listPriorityAndTheOptionFields() {
     HttpResponse<Buffer> response = jira.get("/rest/api/2/issue/createmeta/SCRUM/issuetypes/10001");
 

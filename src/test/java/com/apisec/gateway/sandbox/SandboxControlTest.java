@@ -122,6 +122,34 @@ class SandboxControlTest {
   }
 
   @Test
+  void failNextOnAPath_otherPathsPass_andOnlyThatPathUsesItUp() {
+    sandbox.control(
+        jiraControl().put("failNext", 1).put("status", 500).put("path", "/rest/api/3/priority"));
+
+    HttpResponse<Buffer> other = myself();
+    HttpResponse<Buffer> failed = priorities();
+    HttpResponse<Buffer> again = priorities();
+
+    assertEquals(200, other.statusCode());
+    assertEquals(500, failed.statusCode());
+    assertEquals(200, again.statusCode());
+  }
+
+  @Test
+  void control_pathNotStartingWithSlash_returns400() {
+    WebClient client = WebClient.create(vertx);
+
+    HttpResponse<Buffer> response =
+        client
+            .postAbs(sandbox.baseUrl() + "/_control")
+            .sendJsonObject(jiraControl().put("status", 500).put("path", "rest/api/3/priority"))
+            .await();
+
+    assertEquals(400, response.statusCode());
+    assertEquals("path must start with /", response.bodyAsJsonObject().getString("error"));
+  }
+
+  @Test
   void reset_afterSwitchAndIssue_clearsBoth() {
     jira.createdKey(JiraCalls.issue("SCRUM", "10001", "before reset"));
     sandbox.control(jiraControl().put("status", 500));
@@ -135,6 +163,10 @@ class SandboxControlTest {
 
   private static JsonObject jiraControl() {
     return new JsonObject().put("vendor", "jira");
+  }
+
+  private static HttpResponse<Buffer> priorities() {
+    return jira.call(HttpMethod.GET, "/rest/api/3/priority").send().await();
   }
 
   private static HttpResponse<Buffer> myself() {

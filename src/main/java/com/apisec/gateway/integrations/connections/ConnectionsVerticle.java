@@ -27,7 +27,7 @@ public final class ConnectionsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     mongo = MongoClient.createShared(vertx, context.mongoConfig(), StoreVerticle.POOL);
-    ConnectionsService service = new ConnectionsService(mongo);
+    ConnectionsService service = new ConnectionsService(mongo, context.platform());
     EventBus bus = vertx.eventBus();
     consumers =
         List.of(

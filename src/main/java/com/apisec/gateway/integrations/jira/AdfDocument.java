@@ -104,16 +104,42 @@ public final class AdfDocument {
     return new JsonObject().put("type", type);
   }
 
-  private static String normalise(String text) {
+  static String normalise(String text) {
+    if (!needsNormalising(text)) {
+      return text;
+    }
     String unixLines = text.replace("\r\n", "\n").replace('\r', '\n');
     return UNSAFE_CONTROLS.matcher(unixLines).replaceAll("");
   }
 
-  private static String trimBlankEdges(String block) {
+  static String trimBlankEdges(String block) {
     if (block.isBlank()) {
       return "";
     }
+    char last = block.charAt(block.length() - 1);
+    if (!blankEdge(block.charAt(0)) && !blankEdge(last) && !lineTerminator(last)) {
+      return block; // neither pattern can match ($ also matches before a last line terminator)
+    }
     String start = LEADING_BLANK_LINES.matcher(block).replaceFirst("");
     return TRAILING_BLANK_LINES.matcher(start).replaceFirst("");
+  }
+
+  /** A carriage return or an unsafe control character: what {@link #normalise} changes. */
+  private static boolean needsNormalising(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean blankEdge(char c) {
+    return c == '\n' || c == ' ' || c == '\t' || c == '\u00a0';
+  }
+
+  private static boolean lineTerminator(char c) {
+    return c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 }

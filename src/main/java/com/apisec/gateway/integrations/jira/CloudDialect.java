@@ -81,6 +81,33 @@ final class CloudDialect implements JiraDialect {
     return page(page, "fields");
   }
 
+  /** The field search, with the two flags asked for by {@code expand}. */
+  @Override
+  public String fieldFlagsPath(int startAt) {
+    return rest(
+        "/field/search?startAt=" + startAt + "&maxResults=50&expand=isLocked,isUnscreenable");
+  }
+
+  /** The field search says {@code isLast} as well as {@code total}; either ends the listing. */
+  @Override
+  public Page fieldFlagPage(JsonObject page) {
+    JsonArray items = page.getJsonArray("values", new JsonArray());
+    int next = page.getInteger("startAt", 0) + items.size();
+    boolean last =
+        items.isEmpty()
+            || Boolean.TRUE.equals(page.getValue("isLast"))
+            || page.getValue("total") instanceof Number total && next >= total.intValue();
+    return new Page(items, last ? -1 : next);
+  }
+
+  @Override
+  public String hiddenFieldId(JsonObject field) {
+    boolean hidden =
+        Boolean.TRUE.equals(field.getValue("isLocked"))
+            || Boolean.TRUE.equals(field.getValue("isUnscreenable"));
+    return hidden && field.getValue("id") instanceof String id ? id : null;
+  }
+
   /** Cloud pages by {@code startAt} and {@code total}. */
   private static Page page(JsonObject page, String itemsKey) {
     JsonArray items = page.getJsonArray(itemsKey, new JsonArray());

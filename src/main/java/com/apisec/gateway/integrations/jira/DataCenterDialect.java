@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
  */
 final class DataCenterDialect implements JiraDialect {
   static final DataCenterDialect INSTANCE = new DataCenterDialect();
+  private static final String CUSTOM = "customfield_";
 
   private DataCenterDialect() {}
 
@@ -70,6 +71,31 @@ final class DataCenterDialect implements JiraDialect {
   @Override
   public Page fieldPage(JsonObject page) {
     return page(page);
+  }
+
+  /** The custom-field listing; Data Center flags locked fields, and has no screen flag. */
+  @Override
+  public String fieldFlagsPath(int startAt) {
+    return rest("/customFields?startAt=" + startAt + "&maxResults=50");
+  }
+
+  @Override
+  public Page fieldFlagPage(JsonObject page) {
+    return page(page);
+  }
+
+  /** The listing's {@code id} may be {@code customfield_10020} or the bare number. */
+  @Override
+  public String hiddenFieldId(JsonObject field) {
+    if (!Boolean.TRUE.equals(field.getValue("isLocked"))) {
+      return null;
+    }
+    Object id = field.getValue("id");
+    if (id instanceof String text && text.startsWith(CUSTOM)) {
+      return text;
+    }
+    Object number = field.getValue("numericId") != null ? field.getValue("numericId") : id;
+    return number == null ? null : CUSTOM + number;
   }
 
   /** Data Center pages hold {@code values} and say whether they are the last. */

@@ -13,6 +13,16 @@ final class DescriptionLimit {
   static final int JIRA_MAX = 32_767;
   private static final int NOTE_ROOM = 1_000;
   private static final int STEP = 2_000;
+
+  /**
+   * What one character of a description can grow to in either format, at most: six in JSON ({@code
+   * \\u0000}), a {@code hardBreak} node for a line break, a link mark around a URL.
+   */
+  static final int PER_CHAR = 24;
+
+  /** What a block or a list item adds besides its text, at most. */
+  static final int PER_PART = 160;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The description to send, and the file with the whole text when it had to be cut. */
@@ -29,7 +39,7 @@ final class DescriptionLimit {
   }
 
   static Fitted fit(JiraDialect dialect, Description description, int max) {
-    if (size(dialect, description) <= max) {
+    if (bound(description) <= max || size(dialect, description) <= max) {
       return new Fitted(description, null);
     }
     String fileName = "description-" + suffix() + ".txt";
@@ -93,6 +103,38 @@ final class DescriptionLimit {
 
   private static void add(Description out, Description.Block block) {
     out.append(block);
+  }
+
+  /**
+   * More than either format can make of the description, counted without writing it: most
+   * descriptions are far below the limit, and writing one just to measure it costs as much as
+   * writing it to send.
+   */
+  static long bound(Description description) {
+    long bound = 0;
+    for (Description.Block block : description.blocks()) {
+      bound += PER_PART + (long) PER_CHAR * characters(block);
+      if (block instanceof Description.Bullets b) {
+        bound += (long) PER_PART * b.items().size();
+      }
+    }
+    return bound;
+  }
+
+  private static long characters(Description.Block block) {
+    if (block instanceof Description.Text t) {
+      return t.text().length();
+    }
+    if (block instanceof Description.Link l) {
+      return l.text().length() + l.href().length();
+    }
+    if (block instanceof Description.Heading h) {
+      return h.text().length();
+    }
+    if (block instanceof Description.Bullets b) {
+      return b.items().stream().mapToLong(String::length).sum();
+    }
+    return ((Description.Code) block).text().length();
   }
 
   static int size(JiraDialect dialect, Description description) {

@@ -57,9 +57,4 @@ final class FieldMetaCache {
           }
         });
   }
-
-  /** Tells every node that an account's integration changed. */
-  static void publishChanged(EventBus bus, long account) {
-    bus.publish(Addresses.JIRA_SETTINGS_CHANGED, new JsonObject().put("accountId", account));
-  }
 }

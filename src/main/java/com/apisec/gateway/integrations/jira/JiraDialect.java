@@ -57,4 +57,18 @@ interface JiraDialect {
 
   /** A page of the create-screen field listing. */
   Page fieldPage(JsonObject page);
+
+  /**
+   * The path of the site-wide field listing that carries the flags {@link #hiddenFieldId} reads.
+   */
+  String fieldFlagsPath(int startAt);
+
+  /** A page of that listing. */
+  Page fieldFlagPage(JsonObject page);
+
+  /**
+   * The create-meta id of a listed field that the create form leaves out (Jira flags it as locked,
+   * or as not screenable), or null to keep it.
+   */
+  String hiddenFieldId(JsonObject field);
 }

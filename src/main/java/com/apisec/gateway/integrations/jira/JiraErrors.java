@@ -55,9 +55,24 @@ final class JiraErrors {
     return labels instanceof String text && text.toLowerCase(Locale.ROOT).contains("cannot be set");
   }
 
+  /** Jira answered with a failure status, which tells a refusal from a passing trouble. */
+  static final class Rejected extends GatewayException {
+    private final int jiraStatus;
+
+    private Rejected(int jiraStatus, String message) {
+      super(422, message);
+      this.jiraStatus = jiraStatus;
+    }
+
+    /** A 4xx other than 429: the same call with the same credentials gets the same answer. */
+    boolean lasting() {
+      return jiraStatus >= 400 && jiraStatus < 500 && jiraStatus != 429;
+    }
+  }
+
   /** A 422 for a non-2xx answer. */
   static GatewayException rejected(OutboundResponse response, JiraCredentials credentials) {
-    return GatewayException.vendor(describe(response, credentials));
+    return new Rejected(response.status(), describe(response, credentials));
   }
 
   /** A 422 for a call that got no answer; a refused destination names {@code baseUrl}. */

@@ -9,12 +9,13 @@ import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 /**
- * Reads about a Jira site: a project's issue types, the fields of its create screens, the
- * priorities and the workflow statuses. Listings are followed page by page, at most {@value
- * #MAX_PAGES} pages.
+ * Reads about a Jira site: a project's issue types, the fields of its create screens, the site's
+ * field flags, the priorities and the workflow statuses. Listings are followed page by page, at
+ * most {@value #MAX_PAGES} pages ({@value #MAX_FLAG_PAGES} for the site's fields).
  */
 final class JiraMetaClient {
   static final int MAX_PAGES = 10;
+  static final int MAX_FLAG_PAGES = 20;
 
   private final JiraHttp http;
 
@@ -41,6 +42,17 @@ final class JiraMetaClient {
         (d, page) -> d.fieldPage(page));
   }
 
+  /** Every field of the site as the listing that flags locked (and unscreenable) fields has it. */
+  Future<JsonArray> fieldFlags(JiraCredentials credentials) {
+    JiraDialect dialect = credentials.deployment().dialect();
+    return page(
+        credentials,
+        dialect::fieldFlagsPath,
+        (d, page) -> d.fieldFlagPage(page),
+        new Paging(0, 1, MAX_FLAG_PAGES),
+        new JsonArray());
+  }
+
   /** The site's priorities. */
   Future<JsonArray> priorities(JiraCredentials credentials) {
     return http.getArray(credentials, credentials.deployment().dialect().rest("/priority"));
@@ -56,26 +68,32 @@ final class JiraMetaClient {
       JiraCredentials credentials,
       IntFunction<String> path,
       BiFunction<JiraDialect, JsonObject, JiraDialect.Page> reader) {
-    return page(credentials, path, reader, 0, 1, new JsonArray());
+    return page(credentials, path, reader, new Paging(0, 1, MAX_PAGES), new JsonArray());
+  }
+
+  /** Where a listing stands: the next page's start, its number, and the last number to read. */
+  private record Paging(int startAt, int number, int maxPages) {
+    Paging next(int nextStart) {
+      return new Paging(nextStart, number + 1, maxPages);
+    }
   }
 
   private Future<JsonArray> page(
       JiraCredentials credentials,
       IntFunction<String> path,
       BiFunction<JiraDialect, JsonObject, JiraDialect.Page> reader,
-      int startAt,
-      int number,
+      Paging paging,
       JsonArray out) {
     JiraDialect dialect = credentials.deployment().dialect();
-    return http.getObject(credentials, path.apply(startAt))
+    return http.getObject(credentials, path.apply(paging.startAt()))
         .compose(
             json -> {
               JiraDialect.Page page = reader.apply(dialect, json);
               out.addAll(page.items());
-              if (page.next() < 0 || number >= MAX_PAGES) {
+              if (page.next() < 0 || paging.number() >= paging.maxPages()) {
                 return Future.succeededFuture(out);
               }
-              return page(credentials, path, reader, page.next(), number + 1, out);
+              return page(credentials, path, reader, paging.next(page.next()), out);
             });
   }
 

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads from the integration's Jira, in the shapes the dashboard reads: the site's priorities, a
- * project's workflow statuses, and the create-screen fields of every project and issue type (kept
- * per account in a {@link FieldMetaCache}).
+ * project's workflow statuses, and the create-screen fields of every project and issue type,
+ * without those the site flags as locked or not screenable ({@link HiddenFields}), kept per account
+ * in a {@link FieldMetaCache}.
  */
 final class JiraReads {
   private static final Logger LOG = LoggerFactory.getLogger(JiraReads.class);
@@ -109,8 +110,9 @@ final class JiraReads {
 
   private record Screen(String project, String issueTypeId) {}
 
-  // TODO(#4): Cloud's field search (/field/search) flags fields as locked or not screenable; the
-  // dashboard's reference drops those, the gateway still lists them.
+  /** The fields to leave out, and whether an answer built with them may be kept in the cache. */
+  private record Flags(HiddenFields hidden, boolean keepable) {}
+
   private Future<JsonObject> gather(long account, JiraSettingsService.Connection connection) {
     JiraSettings stored = connection.settings();
     List<Screen> screens = new ArrayList<>();
@@ -121,25 +123,65 @@ final class JiraReads {
         reads.add(() -> meta.fields(connection.credentials(), project, type.issueId()));
       }
     }
-    return Bounded.run(reads, PARALLEL_READS)
-        .compose(outcomes -> combine(account, stored, screens, outcomes));
+
+    Future<Flags> flags =
+        screens.isEmpty()
+            ? Future.succeededFuture(new Flags(HiddenFields.NONE, true))
+            : flags(account, connection.credentials());
+    Future<List<Future<JsonArray>>> outcomes = Bounded.run(reads, PARALLEL_READS);
+    return Future.all(flags, outcomes)
+        .compose(done -> combine(account, stored, screens, outcomes.result(), flags.result()));
+  }
+
+  /**
+   * The site's field flags. Jira may refuse that listing (Cloud documents a 403 for users who may
+   * not see every field) while the create screens read fine; the fields are then kept unfiltered,
+   * and the answer is cached only when asking again would be refused again.
+   */
+  private Future<Flags> flags(long account, JiraCredentials credentials) {
+    JiraDialect dialect = credentials.deployment().dialect();
+    return meta.fieldFlags(credentials)
+        .map(listed -> new Flags(HiddenFields.from(listed, dialect), true))
+        .recover(
+            e -> {
+              boolean lasting = e instanceof JiraErrors.Rejected rejected && rejected.lasting();
+              LOG.warn(
+                  "jira field flags unread, fields not filtered [account: {}, cached: {}]: {}",
+                  account,
+                  lasting,
+                  Warnings.reason(e));
+              return Future.succeededFuture(new Flags(HiddenFields.NONE, lasting));
+            });
   }
 
   private Future<JsonObject> combine(
-      long account, JiraSettings stored, List<Screen> screens, List<Future<JsonArray>> outcomes) {
+      long account,
+      JiraSettings stored,
+      List<Screen> screens,
+      List<Future<JsonArray>> outcomes,
+      Flags flags) {
     JsonObject out = new JsonObject();
     stored.projectKeys().forEach(project -> out.put(project, new JsonObject()));
     Throwable failure = null;
     for (int i = 0; i < screens.size(); i++) {
       Future<JsonArray> outcome = outcomes.get(i);
       failure = outcome.failed() ? outcome.cause() : failure;
-      JsonArray fields = outcome.succeeded() ? outcome.result() : new JsonArray();
+      JsonArray fields =
+          outcome.succeeded() ? flags.hidden().visible(outcome.result()) : new JsonArray();
       out.getJsonObject(screens.get(i).project()).put(screens.get(i).issueTypeId(), fields);
     }
-    if (failure == null) {
-      cache.put(account, out);
-      return Future.succeededFuture(out);
+    if (failure != null) {
+      return incomplete(account, outcomes, failure, out);
     }
+    if (flags.keepable()) {
+      cache.put(account, out);
+    }
+    return Future.succeededFuture(out);
+  }
+
+  /** Some screens could not be read: the others are answered, not kept; none at all fails. */
+  private static Future<JsonObject> incomplete(
+      long account, List<Future<JsonArray>> outcomes, Throwable failure, JsonObject out) {
     if (outcomes.stream().noneMatch(Future::succeeded)) {
       return Future.failedFuture(failure);
     }

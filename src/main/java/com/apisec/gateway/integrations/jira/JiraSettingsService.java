@@ -3,6 +3,7 @@ package com.apisec.gateway.integrations.jira;
 import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayException;
 import com.apisec.gateway.outbound.VendorUrl;
+import com.apisec.gateway.store.AccountCache;
 import com.apisec.gateway.store.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -24,13 +25,22 @@ final class JiraSettingsService {
   private final SecretBox secrets;
   private final JiraMetaClient client;
   private final LongConsumer changed;
+  private final AccountCache<Connection> connections;
 
-  /** {@code changed} hears the account of every save that changed the stored integration. */
+  /**
+   * {@code changed} hears the account of every save that changed the stored integration; it must
+   * drop the account from {@code connections} on every node.
+   */
   JiraSettingsService(
-      JiraSettingsStore store, SecretBox secrets, JiraMetaClient client, LongConsumer changed) {
+      JiraSettingsStore store,
+      SecretBox secrets,
+      JiraMetaClient client,
+      AccountCache<Connection> connections,
+      LongConsumer changed) {
     this.store = store;
     this.secrets = secrets;
     this.client = client;
+    this.connections = connections;
     this.changed = changed;
   }
 
@@ -149,14 +159,29 @@ final class JiraSettingsService {
         .map(mapping);
   }
 
-  /** The stored integration with its token opened; a 422 when there is none. */
+  /**
+   * The stored integration with its token opened, kept on this node until a save drops it; a 422
+   * when there is none.
+   */
   Future<Connection> connection(long account) {
+    return connections
+        .get(account, this::readConnection)
+        .map(
+            connection -> {
+              if (connection == null) {
+                throw notIntegrated();
+              }
+              return connection;
+            });
+  }
+
+  private Future<Connection> readConnection(long account) {
     return store
         .find(account)
         .map(
             settings -> {
               if (settings == null || settings.sealedToken() == null) {
-                throw notIntegrated();
+                return null;
               }
               JiraCredentials credentials =
                   new JiraCredentials(

@@ -6,6 +6,7 @@ import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.GatewayContext;
 import com.apisec.gateway.outbound.OutboundClient;
+import com.apisec.gateway.store.AccountCache;
 import com.apisec.gateway.store.PlatformStore;
 import com.apisec.gateway.store.StoreVerticle;
 import com.apisec.gateway.store.TicketLedger;
@@ -26,6 +27,11 @@ import java.util.function.Function;
  * sample attachments. It also drops cached field metadata when any node saves an integration.
  */
 public final class JiraVerticle extends VerticleBase {
+  /** Bounds how long a change made straight in the store, not through a save, goes unseen. */
+  private static final Duration CONNECTIONS_TTL = Duration.ofMinutes(5);
+
+  private static final long MAX_ACCOUNTS = 10_000;
+
   private final GatewayContext context;
   private MongoClient mongo;
   private OutboundClient outbound;
@@ -45,15 +51,19 @@ public final class JiraVerticle extends VerticleBase {
     JiraHttp http = new JiraHttp(outbound);
     JiraClient client = new JiraClient(http);
     JiraMetaClient meta = new JiraMetaClient(http);
+    AccountCache<JiraSettingsService.Connection> connections =
+        new AccountCache<>(Addresses.JIRA_SETTINGS_CHANGED, CONNECTIONS_TTL, MAX_ACCOUNTS);
     JiraSettingsService settings =
         new JiraSettingsService(
             new JiraSettingsStore(mongo),
             context.secrets(),
             meta,
-            account -> FieldMetaCache.publishChanged(bus, account));
+            connections,
+            account -> connections.dropEverywhere(bus, account));
     TicketCreation creation = new TicketCreation(client, ledger(context.config().outbound()));
     consumers = new ArrayList<>();
     consumers.add(cache.listen(bus));
+    consumers.add(connections.listen(bus));
     settingsOperations(bus, settings, new LegacyIntegration(settings, meta));
     readOperations(bus, new JiraReads(settings, meta, cache), new PriorityMappings(settings, meta));
     ticketOperations(bus, settings, creation, client);

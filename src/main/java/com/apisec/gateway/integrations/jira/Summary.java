@@ -1,16 +1,22 @@
 package com.apisec.gateway.integrations.jira;
 
+import java.util.regex.Pattern;
+
 /**
  * A Jira summary from a user's title: one line (Jira refuses line breaks there), at most 255
  * characters, cut between code points so that no surrogate pair is split.
  */
 final class Summary {
   static final int MAX_LENGTH = 255;
+  private static final Pattern BREAKS = Pattern.compile("[\\r\\n\\t\\p{Cntrl}]+");
 
   private Summary() {}
 
   static String of(String title) {
-    String oneLine = title == null ? "" : title.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").trim();
+    String oneLine =
+        title == null
+            ? ""
+            : Controls.any(title) ? BREAKS.matcher(title).replaceAll(" ").trim() : title.trim();
     return cut(oneLine, MAX_LENGTH);
   }
 

@@ -83,7 +83,7 @@ final class JiraCreateMetaRoutes {
     JiraReplies.json(ctx, 200, body);
   }
 
-  private static int intParam(RoutingContext ctx, String name, int fallback) {
+  static int intParam(RoutingContext ctx, String name, int fallback) {
     try {
       String value = ctx.request().getParam(name);
       return value == null ? fallback : Integer.parseInt(value);

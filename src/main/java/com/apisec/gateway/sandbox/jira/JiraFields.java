@@ -9,11 +9,17 @@ import java.util.Set;
 /**
  * The fields on every create screen of the stand-in's site, as create-meta describes them, and the
  * checks on the two option fields: a single select ({@value #RISK}, "Risk level") and a multi
- * select ({@value #AREAS}, "Affected areas"). A field that is not listed cannot be set.
+ * select ({@value #AREAS}, "Affected areas"). A field that is not listed cannot be set. Two fields
+ * of the Jira Software app are on the screens too, {@value #SPRINT} ("Sprint", which the site's
+ * field listings flag as locked) and {@value #ISSUE_COLOR} ("Issue color", which Cloud's field
+ * search flags as not screenable); see {@link JiraSiteFields}.
  */
 final class JiraFields {
   static final String RISK = "customfield_10050";
   static final String AREAS = "customfield_10051";
+  static final String SPRINT = "customfield_10020";
+  static final String ISSUE_COLOR = "customfield_10017";
+  static final String SOFTWARE_APP = "com.pyxis.greenhopper.jira:";
   static final String NOT_ON_SCREEN =
       "Field '%s' cannot be set. It is not on the appropriate screen, or unknown.";
 
@@ -22,7 +28,17 @@ final class JiraFields {
   private static final Map<String, String> AREA_OPTIONS =
       Map.of("10200", "API", "10201", "Web", "10202", "Mobile");
   private static final Set<String> ON_SCREEN =
-      Set.of("summary", "project", "issuetype", "description", "labels", "priority", RISK, AREAS);
+      Set.of(
+          "summary",
+          "project",
+          "issuetype",
+          "description",
+          "labels",
+          "priority",
+          RISK,
+          AREAS,
+          SPRINT,
+          ISSUE_COLOR);
 
   private JiraFields() {}
 
@@ -46,7 +62,10 @@ final class JiraFields {
                 .put("allowedValues", options(links, RISK_OPTIONS)))
         .add(
             field(AREAS, "Affected areas", false, customArray("multiselect", 10051))
-                .put("allowedValues", options(links, AREA_OPTIONS)));
+                .put("allowedValues", options(links, AREA_OPTIONS)))
+        .add(field(SPRINT, "Sprint", false, appField("array", "gh-sprint", 10020)))
+        .add(
+            field(ISSUE_COLOR, "Issue color", false, appField("string", "jsw-issue-color", 10017)));
   }
 
   /** Why a custom option field's value is refused, or empty when Jira would take it. */
@@ -101,6 +120,13 @@ final class JiraFields {
         .put("type", type)
         .put("custom", "com.atlassian.jira.plugin.system.customfieldtypes:" + kind)
         .put("customId", id);
+  }
+
+  /** A custom field that the Jira Software app provides. */
+  static JsonObject appField(String type, String kind, int id) {
+    JsonObject schema =
+        new JsonObject().put("type", type).put("custom", SOFTWARE_APP + kind).put("customId", id);
+    return type.equals("array") ? schema.put("items", "json") : schema;
   }
 
   private static JsonObject customArray(String kind, int id) {

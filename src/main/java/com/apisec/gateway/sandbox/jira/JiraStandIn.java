@@ -27,6 +27,7 @@ abstract class JiraStandIn implements StandIn {
     router.route("/rest/*").handler(flavor.auth());
     new JiraMetaRoutes(state, flavor).mount(router);
     new JiraCreateMetaRoutes(state, flavor).mount(router);
+    new JiraFieldListRoutes(flavor).mount(router);
     new JiraIssueRoutes(state, flavor).mount(router);
     new JiraProperties(state, flavor).mount(router);
     new JiraSearchRoutes(state, flavor).mount(router);

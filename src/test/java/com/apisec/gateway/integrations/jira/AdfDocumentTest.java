@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class AdfDocumentTest {
@@ -170,5 +172,39 @@ class AdfDocumentTest {
     List<String> out = new ArrayList<>();
     nodes.forEach(node -> out.add(((JsonObject) node).getString("type")));
     return out;
+  }
+
+  @Test
+  void normaliseAndTrim_textWithoutWhatTheyChange_giveWhatThePatternsAloneGive() {
+    Pattern unsafe = Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
+    Pattern leading = Pattern.compile("^(?:[ \\t\\u00a0]*\n)+");
+    Pattern trailing = Pattern.compile("(?:\n[ \\t\\u00a0]*)+$");
+    String[] pieces = {
+      "a", " ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u0001", "\u007f", "\u00e9", "x y", "\u0085",
+      "\u2028", "\u2029"
+    };
+    Random random = new Random(6);
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(8); n >= 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String in = text.toString();
+      String unix = in.replace("\r\n", "\n").replace('\r', '\n');
+      String normalised = unsafe.matcher(unix).replaceAll("");
+      String trimmed =
+          in.isBlank()
+              ? ""
+              : trailing.matcher(leading.matcher(in).replaceFirst("")).replaceFirst("");
+
+      assertEquals(normalised, AdfDocument.normalise(in), () -> "normalise " + escape(in));
+      assertEquals(trimmed, AdfDocument.trimBlankEdges(in), () -> "trim " + escape(in));
+    }
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder();
+    text.chars().forEach(c -> out.append(String.format("\\u%04x", c)));
+    return out.toString();
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -53,5 +55,83 @@ class DescriptionLimitTest {
 
     assertTrue(DescriptionLimit.size(deployment.dialect(), fitted.description()) <= 3_000);
     assertTrue(fitted.description().plainText().contains("was cut here"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(JiraDeployment.class)
+  void bound_hostileDescriptions_isNeverBelowTheWrittenSize(JiraDeployment deployment) {
+    JiraDialect dialect = deployment.dialect();
+    Random random = new Random(20_261_204L);
+    for (int i = 0; i < 2_000; i++) {
+      Description description = hostile(random);
+
+      long bound = DescriptionLimit.bound(description);
+      int written = DescriptionLimit.size(dialect, description);
+
+      assertTrue(written <= bound, "written " + written + " over bound " + bound);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(JiraDeployment.class)
+  void bound_denseEscapes_isStillOverTheWrittenSize(JiraDeployment deployment) {
+    Description description = Description.create().text("\u0001\n\"".repeat(200));
+
+    long bound = DescriptionLimit.bound(description);
+
+    assertTrue(DescriptionLimit.size(deployment.dialect(), description) <= bound);
+  }
+
+  /** Pieces that grow most when written: escapes, line breaks, URLs, wiki and JSON specials. */
+  private static final String[] PIECES = {
+    "\"",
+    "\\",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\u0001",
+    "\t",
+    "{",
+    "}",
+    "[",
+    "|",
+    "*",
+    "_",
+    "-x",
+    "h1.",
+    "#",
+    "http://a",
+    "https://x.y/z?q=1&r=\"2\"",
+    " ",
+    "a",
+    "\uD83D\uDE00",
+    "\u00e9",
+    "```\ncode\n```",
+    "<b>",
+    "?"
+  };
+
+  private static Description hostile(Random random) {
+    Description description = Description.create();
+    int blocks = 1 + random.nextInt(6);
+    for (int b = 0; b < blocks; b++) {
+      switch (random.nextInt(5)) {
+        case 0 -> description.text(pieces(random));
+        case 1 -> description.link(pieces(random), "https://h.example/" + pieces(random).strip());
+        case 2 -> description.heading(1 + random.nextInt(6), pieces(random));
+        case 3 -> description.bullets(List.of(pieces(random), pieces(random), "x"));
+        default -> description.code(pieces(random));
+      }
+    }
+    return description;
+  }
+
+  private static String pieces(Random random) {
+    StringBuilder out = new StringBuilder();
+    int count = 1 + random.nextInt(40);
+    for (int i = 0; i < count; i++) {
+      out.append(PIECES[random.nextInt(PIECES.length)]);
+    }
+    return out.toString();
   }
 }

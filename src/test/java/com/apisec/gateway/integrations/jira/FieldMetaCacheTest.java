@@ -3,6 +3,7 @@ package com.apisec.gateway.integrations.jira;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.apisec.gateway.core.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -40,7 +41,7 @@ class FieldMetaCacheTest {
 
   /** Two caches on one bus stand for two nodes: a notice from either clears both. */
   @Test
-  void publishChanged_clearsTheAccountOnEveryListeningCache(Vertx vertx) {
+  void changeNotice_clearsTheAccountOnEveryListeningCache(Vertx vertx) {
     FieldMetaCache first = new FieldMetaCache(Duration.ofMinutes(30), now::get);
     FieldMetaCache second = new FieldMetaCache(Duration.ofMinutes(30), now::get);
     first.listen(vertx.eventBus()).completion().await();
@@ -49,7 +50,7 @@ class FieldMetaCacheTest {
     second.put(7, meta());
     second.put(8, meta());
 
-    FieldMetaCache.publishChanged(vertx.eventBus(), 7);
+    vertx.eventBus().publish(Addresses.JIRA_SETTINGS_CHANGED, new JsonObject().put("accountId", 7));
     vertx.timer(200).await();
 
     assertNull(first.get(7));

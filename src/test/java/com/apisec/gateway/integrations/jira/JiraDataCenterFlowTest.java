@@ -4,6 +4,7 @@ import static com.apisec.gateway.integrations.jira.support.Replies.assertError;
 import static com.apisec.gateway.integrations.jira.support.Replies.message;
 import static com.apisec.gateway.integrations.jira.support.Replies.ticketKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -225,7 +226,15 @@ class JiraDataCenterFlowTest {
     HttpResponse<Buffer> saved = gateway.post("jira/savePriorityFieldMapping", jwt, map);
 
     assertEquals(5, priorities.bodyAsJsonArray().size(), priorities.bodyAsString());
-    assertEquals(8, fields.bodyAsJsonObject().getJsonObject("SCRUM").getJsonArray("10001").size());
+    List<String> ids =
+        fields.bodyAsJsonObject().getJsonObject("SCRUM").getJsonArray("10001").stream()
+            .map(f -> ((JsonObject) f).getString("fieldId"))
+            .toList();
+    assertTrue(ids.contains("customfield_10050"), ids.toString());
+    assertFalse(ids.contains("customfield_10020"), "Sprint is locked: " + ids);
+    assertTrue(ids.contains("customfield_10017"), "Data Center has no screen flag: " + ids);
+    assertEquals(9, ids.size(), ids.toString());
+    assertEquals(1, dc.count("GET", "/rest/api/2/customFields"));
     assertEquals(200, saved.statusCode(), saved.bodyAsString());
     assertEquals(1, dc.count("GET", "/rest/api/2/priority"));
   }

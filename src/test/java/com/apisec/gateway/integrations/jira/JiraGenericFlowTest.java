@@ -10,6 +10,7 @@ import com.apisec.gateway.integrations.jira.support.SandboxClient;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.integrations.jira.support.TestGateway;
 import com.apisec.gateway.sandbox.RequiresContracts;
+import com.apisec.gateway.store.Collections;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -203,5 +204,53 @@ class JiraGenericFlowTest {
     assertEquals(untouched, before.getJsonObject("cicdIntegrations"));
     assertEquals(untouched, before.getJsonObject("jira"));
     assertEquals(true, after.getJsonObject("jira").getBoolean("integrated"));
+  }
+
+  @Test
+  void getIntegratedConnectionsInfo_stepsRecordedIntegrated_readIntegrated_othersNot() {
+    gateway
+        .findings()
+        .accountSettings(
+            account,
+            new JsonObject()
+                .put("slackAlerts", step(1_700_000_000L, true))
+                .put("githubSso", step(1_700_000_100L, false))
+                .put("inviteMembers", step(1_700_000_200L, false))
+                .put(
+                    "automatedTraffic",
+                    new JsonObject().put("integrated", "yes").put("lastSkipped", "soon"))
+                .put("jira", step(0, true)));
+    gateway.saveRaw(
+        Collections.CONNECTIONS,
+        new JsonObject()
+            .put("accountId", account)
+            .put(
+                "connectionIntegrationsInfo",
+                new JsonObject()
+                    .put("cicdIntegrations", new JsonObject().put("integrated", true))));
+    JsonObject invite = new JsonObject().put("connectionSkipped", "inviteMembers");
+    long skipped =
+        gateway
+            .post("markConnectionAsSkipped", jwt, invite)
+            .bodyAsJsonObject()
+            .getLong("lastSkipped");
+
+    HttpResponse<Buffer> response =
+        gateway.post("getIntegratedConnectionsInfo", jwt, new JsonObject());
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    JsonObject expected =
+        new JsonObject()
+            .put("automatedTraffic", step(0, false))
+            .put("githubSso", step(1_700_000_100L, false))
+            .put("slackAlerts", step(1_700_000_000L, true))
+            .put("cicdIntegrations", step(0, true))
+            .put("inviteMembers", step(skipped, false))
+            .put("jira", step(0, false));
+    assertEquals(expected, response.bodyAsJsonObject());
+  }
+
+  private static JsonObject step(long lastSkipped, boolean integrated) {
+    return new JsonObject().put("lastSkipped", lastSkipped).put("integrated", integrated);
   }
 }

@@ -2,6 +2,7 @@ package com.apisec.gateway.integrations.jira;
 
 import static com.apisec.gateway.integrations.jira.support.Replies.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.integrations.jira.support.SandboxClient;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class JiraReadsFlowTest {
   private static final String FIELDS = "fetchCreateJiraIssueFieldMetaData";
+  private static final String FIELD_SEARCH = "/rest/api/3/field/search";
+  private static final String SPRINT = "customfield_10020";
+  private static final String ISSUE_COLOR = "customfield_10017";
   private static TestGateway gateway;
   private static SandboxClient jira;
   @TempDir static Path dir;
@@ -137,6 +141,78 @@ class JiraReadsFlowTest {
   }
 
   @Test
+  void fieldMetadata_lockedAndUnscreenableFields_areLeftOut_othersKept() {
+    HttpResponse<Buffer> response = gateway.post(FIELDS, jwt, new JsonObject());
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    List<String> ids = fieldIds(response, "SCRUM", "10001");
+    assertFalse(ids.contains(SPRINT), "Sprint is locked: " + ids);
+    assertFalse(ids.contains(ISSUE_COLOR), "Issue color is not screenable: " + ids);
+    assertEquals(
+        List.of(
+            "summary",
+            "issuetype",
+            "project",
+            "description",
+            "labels",
+            "priority",
+            "customfield_10050",
+            "customfield_10051"),
+        ids);
+    assertEquals(ids, fieldIds(response, "API", "10002"));
+    List<String> searches = fieldSearchQueries();
+    assertEquals(2, searches.size(), searches.toString());
+    assertTrue(searches.get(0).startsWith("startAt=0&"), searches.toString());
+    assertTrue(searches.get(1).startsWith("startAt=50&"), searches.toString());
+    assertTrue(searches.get(0).contains("expand=isLocked,isUnscreenable"), searches.toString());
+  }
+
+  @Test
+  void fieldMetadata_fieldSearchFailsAlone_answersUnfilteredAndReadsAgainNextTime() {
+    jira.failNextOn(FIELD_SEARCH, 100, 503);
+
+    HttpResponse<Buffer> first = gateway.post(FIELDS, jwt, new JsonObject());
+    jira.clearFailures();
+    HttpResponse<Buffer> second = gateway.post(FIELDS, jwt, new JsonObject());
+
+    assertEquals(200, first.statusCode(), first.bodyAsString());
+    List<String> unfiltered = fieldIds(first, "SCRUM", "10001");
+    assertTrue(unfiltered.containsAll(List.of(SPRINT, ISSUE_COLOR)), unfiltered.toString());
+    assertEquals(10, unfiltered.size(), unfiltered.toString());
+    assertEquals(200, second.statusCode(), second.bodyAsString());
+    assertFalse(fieldIds(second, "SCRUM", "10001").contains(SPRINT));
+    assertEquals(8, createMetaCalls());
+  }
+
+  @Test
+  void fieldMetadata_fieldSearchRefused_answersUnfilteredAndKeepsIt() {
+    JsonObject refusal =
+        new JsonObject()
+            .put(
+                "errorMessages", new JsonArray().add("Only Jira administrators can access fields."))
+            .put("errors", new JsonObject());
+    jira.failNextOn(FIELD_SEARCH, 1, 403, refusal);
+
+    HttpResponse<Buffer> first = gateway.post(FIELDS, jwt, new JsonObject());
+    HttpResponse<Buffer> second = gateway.post(FIELDS, jwt, new JsonObject());
+
+    assertEquals(200, first.statusCode(), first.bodyAsString());
+    assertTrue(fieldIds(first, "API", "10001").contains(SPRINT));
+    assertEquals(first.bodyAsJsonObject(), second.bodyAsJsonObject());
+    assertEquals(4, createMetaCalls());
+    assertEquals(1, fieldSearchQueries().size());
+  }
+
+  @Test
+  void fieldMetadata_createScreenFailsToo_isA422() {
+    jira.failNextOn("/rest/api/3/issue/createmeta/", 100, 404);
+
+    HttpResponse<Buffer> response = gateway.post(FIELDS, jwt, new JsonObject());
+
+    assertError(response, 422, "Jira returned 404: Not Found");
+  }
+
+  @Test
   void reads_jiraAnswersAnHtmlPage_returnClean422() {
     jira.failNext(1, 403, "text/html", "<html><body>Forbidden</body></html>");
 
@@ -175,6 +251,19 @@ class JiraReadsFlowTest {
 
     assertError(read, 422, "Jira is not integrated.");
     assertError(save, 403, "The role 'MEMBER' does not have access.");
+  }
+
+  private static List<String> fieldIds(HttpResponse<Buffer> response, String project, String type) {
+    return response.bodyAsJsonObject().getJsonObject(project).getJsonArray(type).stream()
+        .map(f -> ((JsonObject) f).getString("fieldId"))
+        .toList();
+  }
+
+  private List<String> fieldSearchQueries() {
+    return jira.requests().stream()
+        .filter(r -> r.getString("path").equals(FIELD_SEARCH))
+        .map(r -> r.getString("query"))
+        .toList();
   }
 
   private long createMetaCalls() {

@@ -7,6 +7,7 @@ import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.integrations.jira.support.Seed;
 import com.apisec.gateway.outbound.OutboundClient;
+import com.apisec.gateway.store.AccountCache;
 import com.apisec.gateway.store.EmbeddedStore;
 import com.apisec.gateway.store.SecretBox;
 import io.vertx.core.Vertx;
@@ -18,6 +19,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,12 +76,15 @@ class JiraSettingsServiceTest {
     OutboundClient outbound = new OutboundClient(vertx, routedTo(jira.actualPort()));
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
+    AccountCache<JiraSettingsService.Connection> connections =
+        new AccountCache<>("test.jira.settings-changed", Duration.ofMinutes(5), 100);
     service =
         new JiraSettingsService(
             new JiraSettingsStore(mongo),
             new SecretBox(key),
             new JiraMetaClient(new JiraHttp(outbound)),
-            account -> {});
+            connections,
+            connections::drop);
   }
 
   @AfterAll
@@ -108,6 +113,37 @@ class JiraSettingsServiceTest {
     int last = AUTHORIZATIONS.size() - 1;
     assertEquals(basic("rotated-2"), AUTHORIZATIONS.get(last));
     assertNotEquals(AUTHORIZATIONS.get(last - 2), AUTHORIZATIONS.get(last));
+  }
+
+  /** The kept connection is dropped by a save, so the next ticket uses the new token. */
+  @Test
+  void connection_afterASave_opensTheSavedToken() {
+    long account = 7_000_003;
+    service.add(new BusRequest(account, "u", Seed.save())).await();
+    JiraCredentials before = service.connection(account).await().credentials();
+
+    service.add(new BusRequest(account, "u", Seed.save().put("apiToken", "rotated-3"))).await();
+
+    assertEquals(Seed.API_TOKEN, before.apiToken());
+    assertEquals("rotated-3", service.connection(account).await().credentials().apiToken());
+  }
+
+  /** Removing a project is a change too: the kept connection no longer lists it. */
+  @Test
+  void connection_afterAProjectIsRemoved_listsTheRemainingProjects() {
+    long account = 7_000_004;
+    JsonObject twoProjects =
+        Seed.save()
+            .put(
+                "projectMappings",
+                new JsonObject().put("SCRUM", new JsonObject()).put("OPS", new JsonObject()));
+    service.add(new BusRequest(account, "u", twoProjects)).await();
+    assertEquals(2, service.connection(account).await().settings().projectKeys().size());
+
+    service.delete(new BusRequest(account, "u", new JsonObject().put("projId", "OPS"))).await();
+
+    assertEquals(
+        java.util.Set.of("SCRUM"), service.connection(account).await().settings().projectKeys());
   }
 
   private static String basic(String token) {

@@ -91,6 +91,20 @@ public final class PlatformFindings {
     db.close();
   }
 
+  /**
+   * Writes the account's settings document as the platform keeps it ({@code accounts_settings}, its
+   * {@code _id} the account id as a 32-bit number) with these onboarding steps.
+   */
+  public void accountSettings(long account, JsonObject connectionSteps) {
+    MongoClient db = database(account);
+    JsonObject settings =
+        new JsonObject()
+            .put("_id", Math.toIntExact(account))
+            .put("connectionIntegrationsInfo", connectionSteps);
+    db.save("accounts_settings", settings).await();
+    db.close();
+  }
+
   private MongoClient database(long account) {
     JsonObject config =
         new JsonObject()

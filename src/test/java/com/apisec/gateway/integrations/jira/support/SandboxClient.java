@@ -69,6 +69,30 @@ public final class SandboxClient {
             .put("body", body));
   }
 
+  /**
+   * The next {@code count} calls whose path (without the vendor prefix) starts with {@code path}
+   * are answered with {@code status} and the stand-in's own error body; other calls pass.
+   */
+  public void failNextOn(String path, int count, int status) {
+    control(new JsonObject().put("failNext", count).put("status", status).put("path", path));
+  }
+
+  /** As {@link #failNextOn(String, int, int)}, with this JSON body. */
+  public void failNextOn(String path, int count, int status, JsonObject body) {
+    control(
+        new JsonObject()
+            .put("failNext", count)
+            .put("status", status)
+            .put("path", path)
+            .put("contentType", "application/json;charset=UTF-8")
+            .put("body", body.encode()));
+  }
+
+  /** Clears the failure switch. */
+  public void clearFailures() {
+    control(new JsonObject().put("failNext", 0));
+  }
+
   /** The next call is answered 429 with this {@code Retry-After}. */
   public void rateLimitNext(String retryAfter) {
     control(new JsonObject().put("failNext", 1).put("status", 429).put("retryAfter", retryAfter));

@@ -182,6 +182,11 @@ public final class TestGateway implements AutoCloseable {
         .onSuccess(response -> LeakWatch.response(response.bodyAsString()));
   }
 
+  /** Writes a document into one of the node's own collections, as another service might. */
+  public void saveRaw(String collection, JsonObject document) {
+    raw.save(collection, document).await();
+  }
+
   /** The account's integration document exactly as stored. */
   public JsonObject storedIntegration(long accountId) {
     return raw.findOne(
