@@ -70,8 +70,12 @@ final class JobRunner {
     long now = System.currentTimeMillis();
     long leaseMs = settings.get().leaseSeconds() * 1000;
     boolean takeover = job.leased();
-    Future<JsonObject> claim =
-        takeover ? leases.takeOver(job, now, leaseMs) : leases.claim(job, now, leaseMs);
+    Future<JsonObject> claim;
+    try {
+      claim = takeover ? leases.takeOver(job, now, leaseMs) : leases.claim(job, now, leaseMs);
+    } catch (RuntimeException e) {
+      claim = Future.failedFuture(e);
+    }
     inFlight++;
     return claim
         .compose(doc -> doc == null ? refresh(job.id()) : claimed(job, doc, takeover))
