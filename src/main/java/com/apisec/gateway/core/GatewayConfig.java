@@ -266,7 +266,7 @@ public record GatewayConfig(
         renew,
         concurrency,
         (int) v.number("accountConcurrency", Math.min(4, concurrency), 1, concurrency),
-        v.number("resyncSeconds", 30, 1, 86_400),
+        v.number("resyncSeconds", 60, 1, 86_400),
         runTimeout,
         retention,
         v.number("runKeySweepSeconds", 3_600, 1, 86_400));

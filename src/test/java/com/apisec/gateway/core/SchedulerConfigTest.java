@@ -12,7 +12,7 @@ class SchedulerConfigTest {
   void scheduler_noSection_usesTheDefaults() {
     GatewayConfig.Scheduler scheduler = TestConfigs.config(Path.of("data")).scheduler();
 
-    assertEquals(new GatewayConfig.Scheduler(30, 10, 16, 4, 30, 3600, 604_800, 3600), scheduler);
+    assertEquals(new GatewayConfig.Scheduler(30, 10, 16, 4, 60, 3600, 604_800, 3600), scheduler);
   }
 
   @Test
