@@ -22,6 +22,15 @@ final class Dispatcher {
   /** Margin after another node's lease ends before taking its slot over. */
   static final long TAKEOVER_GRACE_MS = 250;
 
+  /**
+   * The wait before trying a job again after its claim could not be carried out (the store down or
+   * refusing, a stored schedule that does not parse), doubled after each such failure in a row up
+   * to {@link #RETRY_MAX_MS}, so a failing store is not asked again at once by every due job.
+   */
+  static final long RETRY_FIRST_MS = 1_000;
+
+  static final long RETRY_MAX_MS = 30_000;
+
   /** The longest the timer sleeps, so a jump of the clock is noticed within a minute. */
   private static final long MAX_SLEEP_MS = 60_000;
 
@@ -33,6 +42,7 @@ final class Dispatcher {
   private final DueQueue queue = new DueQueue();
   private final Set<String> running = new HashSet<>();
   private final Map<Long, Integer> perAccount = new HashMap<>();
+  private final Map<String, Backoff> backoffs = new HashMap<>();
   private JobRunner runner;
   private long timer = -1;
   private long timerAt = DueQueue.NEVER;
@@ -64,13 +74,14 @@ final class Dispatcher {
   /** Takes a job's current schedule (from a write, a read or a notification). */
   void apply(JobView view) {
     if (queue.put(view)) {
-      queue.schedule(view.id(), wakeAt(view));
+      queue.schedule(view.id(), heldBack(view, wakeAt(view)));
       arm();
     }
   }
 
   void remove(String jobId) {
     queue.remove(jobId);
+    backoffs.remove(jobId);
   }
 
   int jobs() {
@@ -152,17 +163,48 @@ final class Dispatcher {
   private void start(JobView view) {
     running.add(view.id());
     perAccount.merge(view.accountId(), 1, Integer::sum);
-    runner.run(view).onComplete(done -> finished(view));
+    runner.run(view).onComplete(done -> finished(view, done.succeeded() && done.result()));
   }
 
-  private void finished(JobView view) {
+  private void finished(JobView view, boolean answered) {
     running.remove(view.id());
     perAccount.computeIfPresent(view.accountId(), (a, n) -> n > 1 ? n - 1 : null);
     JobView current = queue.view(view.id());
     if (current != null) {
-      queue.schedule(current.id(), wakeAt(current));
+      queue.schedule(current.id(), answered ? settled(current) : retryAt(current));
     }
     pump();
     arm();
   }
+
+  private long settled(JobView view) {
+    backoffs.remove(view.id());
+    return wakeAt(view);
+  }
+
+  private long retryAt(JobView view) {
+    Backoff previous = backoffs.get(view.id());
+    int failures =
+        previous != null && previous.version() == view.version() ? previous.failures() + 1 : 1;
+    long wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS << Math.min(failures - 1, 5));
+    Backoff backoff = new Backoff(view.version(), failures, System.currentTimeMillis() + wait);
+    backoffs.put(view.id(), backoff);
+    return heldBack(view, wakeAt(view));
+  }
+
+  /** A job whose claim failed waits out its back-off, unless it has changed since. */
+  private long heldBack(JobView view, long at) {
+    Backoff backoff = backoffs.get(view.id());
+    if (backoff == null || at == DueQueue.NEVER) {
+      return at;
+    }
+    if (backoff.version() != view.version()) {
+      backoffs.remove(view.id());
+      return at;
+    }
+    return Math.max(at, backoff.notBefore());
+  }
+
+  /** Failed claims in a row of one version of a job, and the earliest time to try again. */
+  private record Backoff(long version, int failures, long notBefore) {}
 }

@@ -65,8 +65,12 @@ final class JobRunner {
     this.janitor = janitor;
   }
 
-  /** Runs the job if its claim succeeds; completes when the run is over, never failing. */
-  Future<Void> run(JobView job) {
+  /**
+   * Runs the job if its claim succeeds; completes when the run is over, never failing: with {@code
+   * true} once the store has answered the claim (whether or not this node won it), {@code false}
+   * when the claim or its run could not be carried out.
+   */
+  Future<Boolean> run(JobView job) {
     long now = System.currentTimeMillis();
     long leaseMs = settings.get().leaseSeconds() * 1000;
     boolean takeover = job.leased();
@@ -79,6 +83,7 @@ final class JobRunner {
     inFlight++;
     return claim
         .compose(doc -> doc == null ? refresh(job.id()) : claimed(job, doc, takeover))
+        .map(true)
         .recover(e -> notStarted(job, e))
         .andThen(done -> ended());
   }
@@ -240,13 +245,13 @@ final class JobRunner {
   }
 
   /** A claim cut off by this node's own stop (its store client closing) is no news. */
-  private Future<Void> notStarted(JobView job, Throwable e) {
+  private Future<Boolean> notStarted(JobView job, Throwable e) {
     if (stopped) {
       LOG.debug("job run not started, node stopping [job: {}]: {}", job.id(), e.getMessage());
     } else {
       LOG.warn("job run not started [job: {}]: {}", job.id(), e.getMessage());
     }
-    return Future.succeededFuture();
+    return Future.succeededFuture(false);
   }
 
   private static boolean noWorker(Throwable cause) {
