@@ -10,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpMethod;
@@ -180,12 +181,35 @@ public final class HttpApiVerticle extends VerticleBase {
     }
     LOG.debug("request [operation: {}, account: {}]", op.name(), caller.accountId());
     BusRequest request = new BusRequest(caller.accountId(), caller.subject(), body);
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(busTimeoutMs());
-    vertx
-        .eventBus()
-        .request(op.address(), request.toJson(), options)
+    send(op.address(), request.toJson())
         .onSuccess(reply -> ok(ctx, reply.body()))
         .onFailure(e -> replyFailure(ctx, op, e));
+  }
+
+  /**
+   * Asks this node's own verticle first: a request is then served where it arrived, and the death
+   * of another member cannot strand it. Only when no verticle of this node serves the address (an
+   * API-only node, {@code node.integrations: false}) does it go to another member.
+   */
+  private Future<Message<Object>> send(String address, JsonObject request) {
+    DeliveryOptions here = new DeliveryOptions().setSendTimeout(busTimeoutMs()).setLocalOnly(true);
+    return vertx
+        .eventBus()
+        .<Object>request(address, request, here)
+        .recover(e -> noHandlerHere(e) ? anyMember(address, request) : Future.failedFuture(e));
+  }
+
+  /**
+   * The event bus picks a member that serves the address. TODO(#6): if that member dies before it
+   * answers, the caller waits for the whole bus timeout and gets a 504 (see docs/cluster.md).
+   */
+  private Future<Message<Object>> anyMember(String address, JsonObject request) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(busTimeoutMs());
+    return vertx.eventBus().request(address, request, options);
+  }
+
+  private static boolean noHandlerHere(Throwable e) {
+    return e instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
   }
 
   private long busTimeoutMs() {

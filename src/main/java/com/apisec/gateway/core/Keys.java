@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -93,21 +92,13 @@ public record Keys(byte[] secretKey, List<String> jwtSecrets, List<String> jwtPu
         throw new ConfigException(key + " is not set and " + file + " does not exist");
       }
       String generated = randomBase64();
-      Files.createDirectories(config.dataDir());
+      PrivateFiles.directory(config.dataDir());
+      PrivateFiles.createIfAbsent(file);
       Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-      restrict(file);
       LOG.warn("generated a new key for development [key: {}, file: {}]", key, file);
       return generated;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write " + file, e);
-    }
-  }
-
-  private static void restrict(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | IOException e) {
-      LOG.debug("could not restrict key file permissions [file: {}]", file);
     }
   }
 

@@ -1,5 +1,7 @@
 package com.apisec.gateway.core;
 
+import com.apisec.gateway.api.Operation.Access;
+import com.apisec.gateway.api.Operation.Feature;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -8,6 +10,7 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,7 +43,11 @@ final class TokenCommand implements Callable<Integer> {
       description = "ADMIN, DEVELOPER, MEMBER, GUEST.")
   String role;
 
-  @Option(names = "--permissions", description = "e.g. INTEGRATIONS=READ,ISSUES=READ_WRITE")
+  @Option(
+      names = "--permissions",
+      description =
+          "FEATURE=LEVEL,... with features INTEGRATIONS, ISSUES and levels NO_ACCESS, READ,"
+              + " READ_WRITE, e.g. INTEGRATIONS=READ,ISSUES=READ_WRITE")
   String permissions;
 
   @Option(names = "--user", defaultValue = "admin@example.com")
@@ -57,12 +64,13 @@ final class TokenCommand implements Callable<Integer> {
       throw new ConfigException(
           "--role must be one of " + ROLES.keySet() + " or give --permissions");
     }
+    JsonObject claimed = parse(perms);
     Vertx vertx = Vertx.vertx();
     try {
       JsonObject raw = ConfigLoader.load(vertx, config, System.getenv()).await();
       Keys keys = Keys.load(GatewayConfig.from(raw), true);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(sign(vertx, keys.jwtSecrets().get(0), upperRole, parse(perms)));
+      out.println(sign(vertx, keys.jwtSecrets().get(0), upperRole, claimed));
       out.flush();
       return 0;
     } finally {
@@ -86,6 +94,11 @@ final class TokenCommand implements Callable<Integer> {
         claims, new JWTOptions().setAlgorithm("HS256").setExpiresInMinutes((int) ttlMinutes));
   }
 
+  /**
+   * Reads {@code FEATURE=LEVEL,...} into the token's {@code permissions} claim. Only the features
+   * and levels the gateway checks are taken: anything else would sign a token whose permission is
+   * silently read as no access.
+   */
   static JsonObject parse(String spec) {
     JsonObject out = new JsonObject();
     for (String pair : spec.split(",")) {
@@ -94,8 +107,29 @@ final class TokenCommand implements Callable<Integer> {
         throw new ConfigException(
             "--permissions entries must be FEATURE=LEVEL, got '" + pair + "'");
       }
-      out.put(parts[0].trim().toUpperCase(Locale.ROOT), parts[1].trim().toUpperCase(Locale.ROOT));
+      Feature feature = known(Feature.class, "feature", parts[0]);
+      Access access = known(Access.class, "level", parts[1]);
+      if (out.containsKey(feature.name())) {
+        throw new ConfigException("--permissions names " + feature + " twice");
+      }
+      out.put(feature.name(), access.name());
     }
     return out;
+  }
+
+  private static <E extends Enum<E>> E known(Class<E> type, String what, String raw) {
+    String name = raw.trim().toUpperCase(Locale.ROOT);
+    for (E value : type.getEnumConstants()) {
+      if (value.name().equals(name)) {
+        return value;
+      }
+    }
+    throw new ConfigException(
+        "--permissions: unknown "
+            + what
+            + " '"
+            + raw.trim()
+            + "', expected one of "
+            + Arrays.toString(type.getEnumConstants()));
   }
 }

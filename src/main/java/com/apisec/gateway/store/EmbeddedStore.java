@@ -1,11 +1,11 @@
 package com.apisec.gateway.store;
 
+import com.apisec.gateway.core.PrivateFiles;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 
@@ -34,14 +34,19 @@ public final class EmbeddedStore implements AutoCloseable {
     this.address = address;
   }
 
-  /** Opens the store file in {@code dataDir} and listens on {@code host:port} (0: any port). */
+  /**
+   * Opens the store file in {@code dataDir} and listens on {@code host:port} (0: any port). The dir
+   * and the file, when this creates them, are readable by their owner only: the file holds the
+   * sealed secrets.
+   */
   public static EmbeddedStore start(Path dataDir, String host, int port) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data dir " + dataDir, e);
-    }
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    try {
+      PrivateFiles.directory(dataDir);
+      PrivateFiles.createIfAbsent(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the store file " + file, e);
+    }
     MVStore pages = new MVStore.Builder().fileName(file.toString()).cacheSize(PAGE_CACHE_MB).open();
     MongoServer server = new MongoServer(new H2Backend(pages));
     server.bind(host, port);

@@ -1,7 +1,9 @@
 package com.apisec.gateway.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.api.Caller;
 import com.apisec.gateway.api.Operation.Access;
@@ -85,6 +87,52 @@ class TokenCommandTest {
     assertNotEquals(0, code);
     assertEquals("", out.toString());
     assertEquals("error: --role must be one of", err.toString().substring(0, 28));
+  }
+
+  @Test
+  void token_unknownPermissionLevel_failsNamingTheValue() throws Exception {
+    Failure failure = failWithPermissions("INTEGRATIONS=READ,ISSUES=WRITE");
+
+    assertNotEquals(0, failure.code());
+    assertEquals("", failure.out());
+    assertFalse(Files.exists(dir.resolve("data")), "keys generated for a refused token");
+    assertTrue(failure.err().contains("unknown level 'WRITE'"), failure.err());
+    assertTrue(failure.err().contains("[NO_ACCESS, READ, READ_WRITE]"), failure.err());
+  }
+
+  @Test
+  void token_unknownPermissionFeature_failsNamingTheValue() throws Exception {
+    Failure failure = failWithPermissions("ISSUE=READ_WRITE");
+
+    assertNotEquals(0, failure.code());
+    assertEquals("", failure.out());
+    assertTrue(failure.err().contains("unknown feature 'ISSUE'"), failure.err());
+  }
+
+  @Test
+  void token_featureNamedTwice_fails() throws Exception {
+    Failure failure = failWithPermissions("ISSUES=READ,issues=READ_WRITE");
+
+    assertNotEquals(0, failure.code());
+    assertTrue(failure.err().contains("ISSUES twice"), failure.err());
+  }
+
+  private record Failure(int code, String out, String err) {}
+
+  private Failure failWithPermissions(String permissions) throws Exception {
+    Path config = dir.resolve("config.yaml");
+    Files.writeString(config, "dataDir: " + dir.resolve("data") + "\n");
+    return fail("token", "--config", "" + config, "--account", "1", "--permissions", permissions);
+  }
+
+  private static Failure fail(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine line = Main.commandLine();
+    line.setOut(new PrintWriter(out));
+    line.setErr(new PrintWriter(err));
+    int code = line.execute(args);
+    return new Failure(code, out.toString(), err.toString());
   }
 
   private static String run(String... args) {
