@@ -25,7 +25,7 @@ record AddRequest(
 
   static AddRequest from(JsonObject body) {
     BodyFields fields = BodyFields.of(body);
-    JiraDeployment deployment = JiraDeployment.requested(body);
+    JiraDeployment deployment = JiraDeployment.from(body.getValue("jiraType"));
     String baseUrl = baseUrl(fields.required("baseUrl"), deployment);
     String userEmail =
         deployment == JiraDeployment.CLOUD

@@ -263,17 +263,6 @@ class JiraSettingsFlowTest {
   }
 
   @Test
-  void save_jiraTypeNull_returns422NamingJiraTypeAndStoresNothing() {
-    JsonObject body = Seed.save().putNull("jiraType");
-
-    HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
-
-    assertError(
-        response, 422, "jiraType must be CLOUD or DATA_CENTER, got null (leave it out for CLOUD)");
-    assertNull(gateway.storedIntegration(account));
-  }
-
-  @Test
   void save_baseUrlOnAPrivateAddress_returns422NamingBaseUrl() {
     JsonObject body = Seed.save().put("baseUrl", "https://10.1.2.3");
 

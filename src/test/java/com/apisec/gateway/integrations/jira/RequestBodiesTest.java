@@ -46,23 +46,6 @@ class RequestBodiesTest {
   }
 
   @Test
-  void add_jiraTypeNull_422NamingJiraType() {
-    assertMessage(
-        "jiraType must be CLOUD or DATA_CENTER, got null (leave it out for CLOUD)",
-        seedAdd().putNull("jiraType"));
-  }
-
-  @Test
-  void add_jiraTypeLeftOut_isCloud() {
-    JsonObject body = seedAdd();
-    body.remove("jiraType");
-
-    AddRequest add = AddRequest.from(body);
-
-    assertEquals(JiraDeployment.CLOUD, add.deployment());
-  }
-
-  @Test
   void add_projIdWithoutMappings_isOneProject() {
     JsonObject body = seedAdd();
     body.remove("projectMappings");
