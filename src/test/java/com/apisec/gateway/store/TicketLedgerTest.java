@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.apisec.gateway.core.GatewayException;
 import com.apisec.gateway.core.TestConfigs;
 import com.apisec.gateway.store.TicketLedger.Claim;
+import com.apisec.gateway.store.TicketLedger.Timing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,16 +30,36 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class TicketLedgerTest {
+  /** Renewals every 100 ms, a 400 ms lease, and looks every 10 to 50 ms: leases in seconds. */
+  private static final Timing SHORT =
+      new Timing(
+          Duration.ofMillis(100),
+          Duration.ofMillis(400),
+          Duration.ofMillis(10),
+          Duration.ofMillis(50));
+
+  private static final Duration MS = Duration.ofMillis(1);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+
   @TempDir Path dataDir;
   private Vertx vertx;
+  private StoreVerticle store;
   private MongoClient mongo;
+  private Vertx ownerNode;
 
   @BeforeEach
   void open(Vertx vertx) {
     this.vertx = vertx;
-    StoreVerticle store = new StoreVerticle(TestConfigs.config(dataDir));
+    store = new StoreVerticle(TestConfigs.config(dataDir));
     vertx.deployVerticle(store).await();
     mongo = MongoClient.createShared(vertx, store.mongoConfig(), "ledger-test");
+  }
+
+  @AfterEach
+  void closeOwnerNode() {
+    if (ownerNode != null) {
+      ownerNode.close().await();
+    }
   }
 
   @Test
@@ -92,7 +114,7 @@ class TicketLedgerTest {
   }
 
   @Test
-  void claim_pendingOfADeadOwner_isTakenOverWithLookup() {
+  void claim_pendingUnrenewedLongerThanHoldAtMost_isTakenOverAtOnceWithLookup() {
     TicketLedger ledger = ledger(Duration.ofMillis(200));
     ledger.claim(1L, "jira", "s").await();
 
@@ -112,6 +134,98 @@ class TicketLedgerTest {
     assertFalse(((Claim.Create) other).lookUpFirst());
   }
 
+  @Test
+  void claim_waiterLooksThousandsOfTimes_getsTheTicketWithoutOverflowingTheStack() {
+    Timing eager = new Timing(Duration.ofSeconds(5), Duration.ofMinutes(1), MS, MS);
+    TicketLedger ledger = new TicketLedger(vertx, mongo, MINUTE, MINUTE, eager);
+    Claim.Create owner = (Claim.Create) ledger.claim(1L, "jira", "s").await();
+    Future<Claim> waiting = ledger.claim(1L, "jira", "s");
+
+    vertx.timer(8_000).await();
+    assertFalse(waiting.isComplete());
+    ledger.created(owner, new JsonObject().put("key", "SCRUM-7")).await();
+
+    Claim.Existing existing = assertInstanceOf(Claim.Existing.class, within(waiting));
+    assertEquals("SCRUM-7", existing.ticket().getJsonObject("ticket").getString("key"));
+  }
+
+  @Test
+  void claim_ownerNodeDiesMidCreate_isTakenOverAfterTheLeaseWithLookup() {
+    ownerNode = Vertx.vertx();
+    MongoClient ownerStore = MongoClient.create(ownerNode, store.mongoConfig());
+    TicketLedger owners = new TicketLedger(ownerNode, ownerStore, MINUTE, MINUTE, SHORT);
+    TicketLedger waiters = new TicketLedger(vertx, mongo, MINUTE, MINUTE, SHORT);
+    owners.claim(1L, "jira", "s").await();
+    Future<Claim> waiting = waiters.claim(1L, "jira", "s");
+
+    vertx.timer(1_500).await();
+    assertFalse(waiting.isComplete(), "taken over while its owner renewed it");
+    ownerNode.close().await();
+    long diedAt = System.nanoTime();
+
+    Claim.Create taken = assertInstanceOf(Claim.Create.class, within(waiting));
+    long tookMs = (System.nanoTime() - diedAt) / 1_000_000;
+    assertTrue(taken.lookUpFirst());
+    assertTrue(tookMs < 3_000, "taken over after " + tookMs + " ms");
+    assertEquals(taken.owner(), stored("s").getString("owner"));
+  }
+
+  @Test
+  void claim_liveOwnerSlowerThanTheLease_isWaitedForAndNotTakenOver() {
+    TicketLedger ledger = new TicketLedger(vertx, mongo, MINUTE, MINUTE, SHORT);
+    Claim.Create owner = (Claim.Create) ledger.claim(1L, "jira", "s").await();
+    Future<Claim> waiting = ledger.claim(1L, "jira", "s");
+
+    vertx.timer(2_500).await();
+    ledger.created(owner, new JsonObject().put("key", "SCRUM-9")).await();
+
+    assertInstanceOf(Claim.Existing.class, within(waiting));
+    assertEquals(owner.owner(), stored("s").getString("owner"));
+  }
+
+  @Test
+  void claim_neverSettled_isRenewedOnlyForHoldAtMostThenTakenOver() {
+    Duration holdAtMost = Duration.ofMillis(1_500);
+    TicketLedger ledger = new TicketLedger(vertx, mongo, holdAtMost, MINUTE, SHORT);
+    Claim.Create forgotten = (Claim.Create) ledger.claim(1L, "jira", "s").await();
+    long claimedAt = System.nanoTime();
+
+    Claim.Create taken = (Claim.Create) within(ledger.claim(1L, "jira", "s"));
+
+    long tookMs = (System.nanoTime() - claimedAt) / 1_000_000;
+    assertTrue(taken.lookUpFirst());
+    assertTrue(tookMs >= holdAtMost.toMillis(), "taken over after " + tookMs + " ms");
+    assertTrue(tookMs < 5_000, "taken over after " + tookMs + " ms");
+    assertFalse(forgotten.owner().equals(taken.owner()));
+  }
+
+  @Test
+  void close_failsItsWaitersAndLeavesItsClaimsToTheLease() {
+    TicketLedger closing = new TicketLedger(vertx, mongo, MINUTE, MINUTE, SHORT);
+    TicketLedger other = new TicketLedger(vertx, mongo, MINUTE, MINUTE, SHORT);
+    closing.claim(1L, "jira", "s").await();
+    Future<Claim> cut = closing.claim(1L, "jira", "s");
+    vertx.timer(300).await();
+
+    closing.close();
+    Claim next = within(other.claim(1L, "jira", "s"));
+
+    GatewayException e = assertThrows(GatewayException.class, () -> within(cut));
+    assertEquals(503, e.status());
+    assertTrue(((Claim.Create) next).lookUpFirst());
+  }
+
+  /** The outcome, or a failure if there is none within 15 s (a lost completion hangs no test). */
+  private static <T> T within(Future<T> outcome) {
+    return outcome.timeout(15, TimeUnit.SECONDS).await();
+  }
+
+  private JsonObject stored(String subject) {
+    JsonObject key =
+        new JsonObject().put("accountId", 1L).put("vendor", "jira").put("subject", subject);
+    return mongo.findOne(Collections.TICKETS, key, null).await();
+  }
+
   /** The creator settles after a pause, so the other claims have to wait for it. */
   private Future<Claim> settleIfCreator(TicketLedger ledger, Claim claim) {
     if (!(claim instanceof Claim.Create create)) {
@@ -123,7 +237,7 @@ class TicketLedgerTest {
         .map(claim);
   }
 
-  private TicketLedger ledger(Duration staleAfter) {
-    return new TicketLedger(vertx, mongo, staleAfter, Duration.ofSeconds(20));
+  private TicketLedger ledger(Duration holdAtMost) {
+    return new TicketLedger(vertx, mongo, holdAtMost, Duration.ofSeconds(20));
   }
 }

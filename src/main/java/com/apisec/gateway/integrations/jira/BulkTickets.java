@@ -130,7 +130,12 @@ final class BulkTickets {
           .onSuccess(v -> out.put(finding.id().subject(), skipped(finding, issue)));
     }
     Claim.Create create = (Claim.Create) claim;
-    BulkChunk.Pending item = pending(job, finding, create);
+    BulkChunk.Pending item;
+    try {
+      item = pending(job, finding, create);
+    } catch (RuntimeException e) {
+      return creation.ledger().failed(create, Warnings.reason(e)).transform(done -> fail(e));
+    }
     if (!create.lookUpFirst()) {
       pending.add(item);
       return Future.succeededFuture();
@@ -199,7 +204,26 @@ final class BulkTickets {
           pending.subList(from, Math.min(pending.size(), from + BulkChunk.SIZE));
       chain = chain.compose(v -> chunk(job, calls, part, out));
     }
-    return chain;
+    return chain.recover(e -> unsettled(pending, out, e));
+  }
+
+  /**
+   * A call that failed past its own settling stops the chunks after it; the claims with no result
+   * yet are recorded as unknown (some may have been made), so that the next request looks first.
+   */
+  private Future<Void> unsettled(
+      List<BulkChunk.Pending> pending, Map<String, BulkResult> out, Throwable e) {
+    List<Future<Void>> settling = new ArrayList<>();
+    for (BulkChunk.Pending item : pending) {
+      if (!out.containsKey(item.finding().id().subject())) {
+        settling.add(creation.ledger().unknown(item.claim(), Warnings.reason(e)));
+      }
+    }
+    return Future.join(settling).transform(done -> fail(e));
+  }
+
+  private static Future<Void> fail(Throwable e) {
+    return Future.failedFuture(e);
   }
 
   private Future<Void> chunk(

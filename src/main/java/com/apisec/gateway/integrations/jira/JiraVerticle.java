@@ -35,6 +35,7 @@ public final class JiraVerticle extends VerticleBase {
   private final GatewayContext context;
   private MongoClient mongo;
   private OutboundClient outbound;
+  private TicketLedger ledger;
   private List<MessageConsumer<?>> consumers = List.of();
 
   public JiraVerticle(GatewayContext context) {
@@ -60,7 +61,8 @@ public final class JiraVerticle extends VerticleBase {
             meta,
             connections,
             account -> connections.dropEverywhere(bus, account));
-    TicketCreation creation = new TicketCreation(client, ledger(context.config().outbound()));
+    ledger = ledger(context.config().outbound());
+    TicketCreation creation = new TicketCreation(client, ledger);
     consumers = new ArrayList<>();
     consumers.add(cache.listen(bus));
     consumers.add(connections.listen(bus));
@@ -107,20 +109,24 @@ public final class JiraVerticle extends VerticleBase {
 
   /**
    * A duplicate request waits at most one create's attempts and one retry wait, which ends before
-   * the HTTP side gives up on the bus request. A claim is taken over as abandoned only after a
-   * look-up and a create could both have run out every attempt and every retry wait.
+   * the HTTP side gives up on the bus request. The owner of a claim keeps renewing it for as long
+   * as a look-up and a create could both take with every attempt and every retry wait; a claim
+   * whose owner stops renewing (its node died) is taken over after the ledger's short lease.
    */
   private TicketLedger ledger(GatewayConfig.Outbound limits) {
     long perAttempt = limits.connectTimeoutMs() + limits.requestTimeoutMs();
     long retryWaitMs = limits.maxRetryAfterSeconds() * 1000L;
     long longestCall = perAttempt * limits.maxAttempts() + retryWaitMs * (limits.maxAttempts() - 1);
     Duration waitAtMost = Duration.ofMillis(perAttempt * limits.maxAttempts() + retryWaitMs);
-    Duration staleAfter = Duration.ofMillis(2 * longestCall).plusSeconds(10);
-    return new TicketLedger(vertx, mongo, staleAfter, waitAtMost);
+    Duration holdAtMost = Duration.ofMillis(2 * longestCall).plusSeconds(10);
+    return new TicketLedger(vertx, mongo, holdAtMost, waitAtMost);
   }
 
   @Override
   public Future<?> stop() {
+    if (ledger != null) {
+      ledger.close();
+    }
     List<Future<Void>> closing = consumers.stream().map(MessageConsumer::unregister).toList();
     return Future.join(closing)
         .eventually(

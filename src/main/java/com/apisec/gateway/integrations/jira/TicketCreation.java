@@ -57,18 +57,27 @@ final class TicketCreation {
       JiraSettingsService.Connection connection,
       IssueDraft draft,
       String about) {
-    Future<TicketOutcome> attempt =
-        claim.lookUpFirst()
-            ? lookUp(connection, draft)
-                .compose(
-                    found ->
-                        found == null
-                            ? createNow(connection, draft)
-                            : Future.succeededFuture(foundAtJira(about, found)))
-            : createNow(connection, draft);
-    return attempt
+    return Future.succeededFuture(claim)
+        .compose(owned -> attempt(owned, connection, draft, about))
         .recover(e -> release(claim, e))
         .compose(outcome -> ledger.created(claim, outcome.issue().toJson()).map(outcome));
+  }
+
+  /** The create itself, run inside a future so that even a throw settles the claim. */
+  private Future<TicketOutcome> attempt(
+      Claim.Create claim,
+      JiraSettingsService.Connection connection,
+      IssueDraft draft,
+      String about) {
+    if (!claim.lookUpFirst()) {
+      return createNow(connection, draft);
+    }
+    return lookUp(connection, draft)
+        .compose(
+            found ->
+                found == null
+                    ? createNow(connection, draft)
+                    : Future.succeededFuture(foundAtJira(about, found)));
   }
 
   /** Creates without asking the ledger: cut to Jira's limit, labels dropped if refused. */
