@@ -32,23 +32,33 @@ final class Bounded {
     return done.future();
   }
 
+  /**
+   * Starts the lane's next calls: one after another while each is already complete (a finding
+   * skipped without a call, say), so that many of them in a row do not nest, and from the
+   * completion of the first that is still in flight.
+   */
   private static <T> void step(
       List<Supplier<Future<T>>> calls,
       AtomicInteger next,
       List<Future<T>> outcomes,
       Promise<Void> done) {
-    int index = next.getAndIncrement();
-    if (index >= calls.size()) {
-      done.complete();
-      return;
+    while (true) {
+      int index = next.getAndIncrement();
+      if (index >= calls.size()) {
+        done.complete();
+        return;
+      }
+      Future<T> call;
+      try {
+        call = calls.get(index).get();
+      } catch (RuntimeException e) {
+        call = Future.failedFuture(e);
+      }
+      outcomes.set(index, call);
+      if (!call.isComplete()) {
+        call.onComplete(ignored -> step(calls, next, outcomes, done));
+        return;
+      }
     }
-    Future<T> call;
-    try {
-      call = calls.get(index).get();
-    } catch (RuntimeException e) {
-      call = Future.failedFuture(e);
-    }
-    outcomes.set(index, call);
-    call.onComplete(ignored -> step(calls, next, outcomes, done));
   }
 }
