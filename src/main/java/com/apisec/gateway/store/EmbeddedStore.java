@@ -36,13 +36,21 @@ public final class EmbeddedStore implements AutoCloseable {
 
   /** Opens the store file in {@code dataDir} and listens on {@code host:port} (0: any port). */
   public static EmbeddedStore start(Path dataDir, String host, int port) {
+    return start(dataDir, host, port, PAGE_CACHE_MB);
+  }
+
+  /**
+   * As {@link #start(Path, String, int)} with a page cache of {@code cacheMb}: a small one makes
+   * the store read pages back from its file soon, as a long-running store does with a full cache.
+   */
+  static EmbeddedStore start(Path dataDir, String host, int port, int cacheMb) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data dir " + dataDir, e);
     }
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
-    MVStore pages = new MVStore.Builder().fileName(file.toString()).cacheSize(PAGE_CACHE_MB).open();
+    MVStore pages = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
     MongoServer server = new MongoServer(new H2Backend(pages));
     server.bind(host, port);
     InetSocketAddress address = server.getLocalAddress();
