@@ -26,6 +26,7 @@ public final class Main implements Callable<Integer> {
   boolean cluster;
 
   public static void main(String[] args) {
+    JdkLogging.toSlf4j();
     int code = commandLine().execute(args);
     if (code != 0) {
       System.exit(code);

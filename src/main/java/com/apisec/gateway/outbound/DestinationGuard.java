@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Resolves a vendor host itself and refuses loopback, link-local (cloud metadata included),
@@ -23,7 +22,9 @@ import java.util.concurrent.CompletionException;
  *
  * <p>A host's addresses are kept for {@link #LOOKUP_TTL}, as long as the JVM keeps a successful
  * lookup by default, so a busy vendor costs no trip to a worker thread per call. Every call still
- * checks the kept addresses; a failed lookup is not kept.
+ * checks the kept addresses; a failed lookup is not kept. A failure is the lookup's value rather
+ * than a failed load: the cache library logs every failed load with its stack trace, and a host
+ * that does not resolve is an answer for the caller, not an event for the log.
  */
 public final class DestinationGuard {
   static final Duration LOOKUP_TTL = Duration.ofSeconds(30);
@@ -36,7 +37,11 @@ public final class DestinationGuard {
   private final Vertx vertx;
   private final Set<String> allowed;
   private final Resolver resolver;
-  private final AsyncCache<String, InetAddress[]> lookups =
+
+  /** What one lookup found: the addresses, or why there are none. */
+  private record Lookup(InetAddress[] addresses, Throwable failure) {}
+
+  private final AsyncCache<String, Lookup> lookups =
       Caffeine.newBuilder()
           .expireAfterWrite(LOOKUP_TTL)
           .maximumSize(10_000)
@@ -68,33 +73,36 @@ public final class DestinationGuard {
 
   private Future<InetAddress[]> lookUp(String host) {
     String key = lower(host);
-    CompletableFuture<InetAddress[]> addresses =
-        lookups.get(
-            key,
-            (name, executor) ->
-                vertx
-                    .executeBlocking(() -> resolver.resolve(host), false)
-                    .toCompletionStage()
-                    .toCompletableFuture());
-    if (addresses.isDone() && !addresses.isCompletedExceptionally()) {
-      return Future.succeededFuture(addresses.getNow(null));
+    CompletableFuture<Lookup> lookup = lookups.get(key, (name, executor) -> resolve(host));
+    Future<Lookup> found;
+    if (lookup.isDone()) {
+      found = Future.succeededFuture(lookup.getNow(null));
+    } else {
+      Context context = Vertx.currentContext();
+      found =
+          context == null
+              ? Future.fromCompletionStage(lookup)
+              : Future.fromCompletionStage(lookup, context);
     }
-    Context context = Vertx.currentContext();
-    Future<InetAddress[]> pending =
-        context == null
-            ? Future.fromCompletionStage(addresses)
-            : Future.fromCompletionStage(addresses, context);
-    // The cache drops a failed lookup by itself, but perhaps only after this caller has seen the
-    // failure; dropping it here first means the next check always asks again.
-    return pending.recover(
-        e -> {
-          lookups.asMap().remove(key, addresses);
-          return Future.failedFuture(unwrap(e));
+    return found.compose(
+        result -> {
+          if (result.failure() == null) {
+            return Future.succeededFuture(result.addresses());
+          }
+          // Not kept: the next check asks again.
+          lookups.asMap().remove(key, lookup);
+          return Future.failedFuture(result.failure());
         });
   }
 
-  private static Throwable unwrap(Throwable e) {
-    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+  /** Resolves on a worker thread; the future it returns always succeeds. */
+  private CompletableFuture<Lookup> resolve(String host) {
+    return vertx
+        .executeBlocking(() -> resolver.resolve(host), false)
+        .map(addresses -> new Lookup(addresses, null))
+        .otherwise(e -> new Lookup(null, e))
+        .toCompletionStage()
+        .toCompletableFuture();
   }
 
   private static Future<InetAddress> choose(

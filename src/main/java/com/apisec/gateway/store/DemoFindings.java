@@ -1,7 +1,7 @@
 package com.apisec.gateway.store;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +13,7 @@ import org.bson.Document;
 /**
  * Demo findings for development mode, in the platform's own collections of account 1000000, so the
  * {@code createJiraIssue} flow can be tried from the README. {@code docs/demo-findings.md} lists
- * them. Loading them twice changes nothing.
+ * them. Loading them twice changes nothing: a document already there is left as it is.
  */
 public final class DemoFindings {
   public static final long ACCOUNT = 1_000_000L;
@@ -43,21 +43,35 @@ public final class DemoFindings {
     String[] severities = {"HIGH", "CRITICAL", "MEDIUM"};
     for (int i = 0; i < ids.size(); i++) {
       TestingIssueId id = ids.get(i);
-      writes.add(upsert(vertx, db.getCollection(PlatformStore.ISSUES), issue(id, severities[i])));
-      writes.add(upsert(vertx, db.getCollection(PlatformStore.RESULTS), result(id, i)));
-      writes.add(upsert(vertx, db.getCollection(PlatformStore.TEMPLATES), template(id)));
+      writes.add(
+          insertIfAbsent(vertx, db.getCollection(PlatformStore.ISSUES), issue(id, severities[i])));
+      writes.add(insertIfAbsent(vertx, db.getCollection(PlatformStore.RESULTS), result(id, i)));
+      writes.add(insertIfAbsent(vertx, db.getCollection(PlatformStore.TEMPLATES), template(id)));
     }
     return Future.all(writes).mapEmpty();
   }
 
-  private static Future<?> upsert(
+  /**
+   * Inserts the document unless one with its id exists: another node, or an earlier start, loaded
+   * it. Not an upsert: the embedded store orders embedded-document ids by their Java-serialised
+   * bytes, and an upsert keeps a copy of the id whose bytes differ from the same id read back from
+   * the file. Once one of its pages has been read back, a lookup by that id misses the document (a
+   * replace-upsert then fails on the unique index with E11000) and an update of it, such as a
+   * ticket link, writes a second copy. An inserted id has the same bytes before and after the round
+   * trip, and the insert's duplicate check compares normalised keys.
+   */
+  private static Future<Void> insertIfAbsent(
       Vertx vertx,
       com.mongodb.reactivestreams.client.MongoCollection<Document> collection,
       Document doc) {
-    var write =
-        collection.replaceOne(
-            Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
-    return Publishers.first(vertx, write);
+    return Publishers.first(vertx, collection.insertOne(doc))
+        .<Void>mapEmpty()
+        .recover(e -> isDuplicate(e) ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+
+  private static boolean isDuplicate(Throwable e) {
+    return e instanceof MongoWriteException write
+        && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
   }
 
   private static Document issue(TestingIssueId id, String severity) {

@@ -40,6 +40,14 @@ public final class EmbeddedStore implements AutoCloseable {
    * sealed secrets.
    */
   public static EmbeddedStore start(Path dataDir, String host, int port) {
+    return start(dataDir, host, port, PAGE_CACHE_MB);
+  }
+
+  /**
+   * As {@link #start(Path, String, int)} with a page cache of {@code cacheMb}: a small one makes
+   * the store read pages back from its file soon, as a long-running store does with a full cache.
+   */
+  static EmbeddedStore start(Path dataDir, String host, int port, int cacheMb) {
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
     try {
       PrivateFiles.directory(dataDir);
@@ -47,7 +55,7 @@ public final class EmbeddedStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the store file " + file, e);
     }
-    MVStore pages = new MVStore.Builder().fileName(file.toString()).cacheSize(PAGE_CACHE_MB).open();
+    MVStore pages = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
     MongoServer server = new MongoServer(new H2Backend(pages));
     server.bind(host, port);
     InetSocketAddress address = server.getLocalAddress();

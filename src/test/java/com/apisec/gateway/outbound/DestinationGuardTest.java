@@ -8,10 +8,15 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -154,5 +159,61 @@ class DestinationGuardTest {
     assertEquals(OutboundException.Kind.REFUSED, ((OutboundException) failure).kind());
     assertEquals(vendor, guard.check("vendor.example", 443).await());
     assertEquals(2, lookups.get());
+  }
+
+  /**
+   * An unresolvable host is an expected answer: the guard refuses it as before, and nothing is
+   * logged through JDK logging (the cache library logs a failed load there, with a stack trace).
+   */
+  @Test
+  void check_unresolvableHost_refusesWithoutJdkLogRecords(Vertx vertx) throws Exception {
+    DestinationGuard guard =
+        new DestinationGuard(
+            vertx,
+            Set.of(),
+            host -> {
+              throw new UnknownHostException(host + ": Name or service not known");
+            });
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler capture = new Capture(records);
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+
+      Throwable first = waitFailure(guard, "no-such-host.invalid");
+      Throwable second = waitFailure(guard, "no-such-host.invalid");
+      Thread.sleep(300);
+
+      for (Throwable failure : List.of(first, second)) {
+        assertEquals(OutboundException.Kind.REFUSED, ((OutboundException) failure).kind());
+        assertEquals("host no-such-host.invalid does not resolve", failure.getMessage());
+      }
+      List<String> logged =
+          records.stream().map(r -> r.getLevel() + " " + r.getLoggerName()).toList();
+      assertEquals(List.of(), logged);
+    } finally {
+      root.removeHandler(capture);
+    }
+  }
+
+  /** Keeps every JDK log record it is given. */
+  private static final class Capture extends Handler {
+    private final List<LogRecord> records;
+
+    Capture(List<LogRecord> records) {
+      this.records = records;
+      setLevel(Level.ALL);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      records.add(record);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 }
