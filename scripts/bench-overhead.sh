@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The gateway's overhead and footprint, measured side by side in one run on loopback.
 #   1. createGeneralJiraTicket through a gateway node to its Jira stand-in, and the same load through
-#      a bare Vert.x pass-through to the same stand-in (both served by one JVM): throughput with a
-#      fixed number of connections (wrk), then p50/p99 at half the pass-through's throughput (hey,
+#      a bare Vert.x pass-through to the same stand-in (both served by one JVM; the pass-through has
+#      one instance per core, so it may use every event loop as the gateway does): throughput with a
+#      fixed number of connections (wrk), then p50/p99 at half the gateway's throughput (hey,
 #      rate-limited), and CPU time per request of the serving JVM. Gateway and pass-through
 #      alternate for several rounds; the medians are printed, then the ratios.
 #   2. Start-up time to ready and resident memory when idle, for the jar as run.sh starts it,

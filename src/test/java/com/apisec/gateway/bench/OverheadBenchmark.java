@@ -2,6 +2,7 @@ package com.apisec.gateway.bench;
 
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.Launcher;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -26,6 +27,12 @@ import java.util.Base64;
  * and keeps serving until the process is stopped.
  */
 public final class OverheadBenchmark {
+  /**
+   * One pass-through instance per core, so the baseline may use every event loop the way the
+   * gateway spreads its HTTP side, Jira verticle and store over several.
+   */
+  private static final int PASS_THROUGH_INSTANCES = Runtime.getRuntime().availableProcessors();
+
   private OverheadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -35,16 +42,21 @@ public final class OverheadBenchmark {
     Launcher.Node node = Launcher.start(vertx, config(jwtSecret)).await();
     String token = token(vertx, jwtSecret);
     saveJira(vertx, node.httpPort(), token);
-    PassThroughVerticle pass =
-        new PassThroughVerticle(node.sandboxPort(), "[email protected]", "bench-token");
-    vertx.deployVerticle(pass).await();
+    int passPort = freePort();
+    vertx
+        .deployVerticle(
+            () ->
+                new PassThroughVerticle(
+                    passPort, node.sandboxPort(), "[email protected]", "bench-token"),
+            new DeploymentOptions().setInstances(PASS_THROUGH_INSTANCES))
+        .await();
     Path body = ready.resolveSibling("ticket.json");
     Files.write(body, ticket().getBytes());
     String facts =
         String.join(
             "\n",
             "GATEWAY_URL=http://127.0.0.1:" + node.httpPort() + "/api/createGeneralJiraTicket",
-            "PASS_URL=http://127.0.0.1:" + pass.port() + "/",
+            "PASS_URL=http://127.0.0.1:" + passPort + "/",
             "TOKEN=" + token,
             "BODY=" + body,
             "");
@@ -84,10 +96,7 @@ public final class OverheadBenchmark {
 
   private static GatewayConfig config(String jwtSecret) throws Exception {
     Path dir = Files.createTempDirectory("bench");
-    int sandboxPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      sandboxPort = socket.getLocalPort();
-    }
+    int sandboxPort = freePort();
     JsonObject json =
         new JsonObject()
             .put("dataDir", dir.toString())
@@ -121,6 +130,12 @@ public final class OverheadBenchmark {
                 "permissions",
                 new JsonObject().put("INTEGRATIONS", "READ_WRITE").put("ISSUES", "READ_WRITE"));
     return auth.generateToken(claims, new JWTOptions().setExpiresInMinutes(60));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static String random(int bytes) {

@@ -3,7 +3,6 @@ package com.apisec.gateway.bench;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -15,11 +14,12 @@ import java.util.Base64;
  * gateway makes, with no token check, store, ledger or guard, and answers with Jira's reply.
  */
 final class PassThroughVerticle extends VerticleBase {
+  private final int port;
   private final int standInPort;
   private final String basic;
-  private HttpServer server;
 
-  PassThroughVerticle(int standInPort, String email, String token) {
+  PassThroughVerticle(int port, int standInPort, String email, String token) {
+    this.port = port;
     this.standInPort = standInPort;
     this.basic =
         "Basic "
@@ -39,12 +39,7 @@ final class PassThroughVerticle extends VerticleBase {
                     .compose(body -> forward(client, body.toJsonObject()))
                     .onSuccess(reply -> request.response().end(reply))
                     .onFailure(e -> request.response().setStatusCode(502).end()))
-        .listen(0, "127.0.0.1")
-        .onSuccess(s -> server = s);
-  }
-
-  int port() {
-    return server.actualPort();
+        .listen(port, "127.0.0.1");
   }
 
   private Future<Buffer> forward(WebClient client, JsonObject in) {
