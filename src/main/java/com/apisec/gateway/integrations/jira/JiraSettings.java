@@ -45,13 +45,13 @@ record JiraSettings(JsonObject document) {
 
   /** Every project the integration knows, from either map. */
   Set<String> projectKeys() {
-    Set<String> keys = new LinkedHashSet<>(projectIdsMap().fieldNames());
-    keys.addAll(projectMappings().fieldNames());
+    Set<String> keys = new LinkedHashSet<>(stored("projectIdsMap").fieldNames());
+    keys.addAll(stored("projectMappings").fieldNames());
     return keys;
   }
 
   List<IssueType> issueTypes(String projectKey) {
-    JsonArray stored = projectIdsMap().getJsonArray(projectKey, new JsonArray());
+    JsonArray stored = stored("projectIdsMap").getJsonArray(projectKey, new JsonArray());
     List<IssueType> types = new ArrayList<>();
     for (Object item : stored) {
       if (item instanceof JsonObject json) {
@@ -59,6 +59,12 @@ record JiraSettings(JsonObject document) {
       }
     }
     return types;
+  }
+
+  /** A map of the document, for reading only: what leaves this class is copied or rebuilt. */
+  private JsonObject stored(String key) {
+    JsonObject map = document.getJsonObject(key);
+    return map == null ? new JsonObject() : map;
   }
 
   /** The document as reads return it: no store ids, the token masked. */
