@@ -1,6 +1,8 @@
 package com.apisec.gateway.outbound;
 
 import com.apisec.gateway.outbound.OutboundException.Kind;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -12,6 +14,13 @@ import java.util.regex.Pattern;
  */
 public record VendorUrl(String scheme, String host, int port, String pathAndQuery) {
   private static final Pattern SLASHES = Pattern.compile("/{2,}");
+
+  /**
+   * URLs parsed lately: the same few (a site's create, search and attachment URLs) come again on
+   * every call. Only URLs that parse are kept; a refused one is parsed, and refused, every time.
+   */
+  private static final Cache<String, VendorUrl> PARSED =
+      Caffeine.newBuilder().maximumSize(1_000).build();
 
   public boolean https() {
     return scheme.equals("https");
@@ -27,6 +36,10 @@ public record VendorUrl(String scheme, String host, int port, String pathAndQuer
   }
 
   public static VendorUrl parse(String url) {
+    return url == null ? parseNew(null) : PARSED.get(url, VendorUrl::parseNew);
+  }
+
+  private static VendorUrl parseNew(String url) {
     URI uri;
     try {
       uri = new URI(url == null ? "" : url.trim());
