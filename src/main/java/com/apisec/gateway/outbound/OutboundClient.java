@@ -136,7 +136,7 @@ public final class OutboundClient {
         url.host());
     long started = System.nanoTime();
     return sent.map(r -> new OutboundResponse(r.statusCode(), r.headers(), r.body()))
-        .recover(e -> Future.failedFuture(classify(request, url, e)))
+        .recover(e -> Future.failedFuture(classify(request, e)))
         .onComplete(
             done ->
                 Metrics.vendorCall(
@@ -187,8 +187,9 @@ public final class OutboundClient {
     return Future.failedFuture(done.cause());
   }
 
-  private static OutboundException classify(OutboundRequest request, VendorUrl url, Throwable e) {
-    String what = request.vendor() + " at " + url.host();
+  /** The failure as the caller sees it: named by the vendor's own host, even in the sandbox. */
+  private static OutboundException classify(OutboundRequest request, Throwable e) {
+    String what = request.vendor() + " at " + VendorUrl.parse(request.url()).host();
     if (e instanceof ConnectException || e instanceof io.netty.channel.ConnectTimeoutException) {
       return new OutboundException(Kind.NOT_SENT, "could not connect to " + what);
     }

@@ -243,7 +243,9 @@ class JiraTicketFlowTest {
     HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
 
     assertEquals(422, unknown.statusCode());
-    assertTrue(message(unknown).contains("did not answer in time"), message(unknown));
+    assertTrue(
+        message(unknown).contains("at example-org.atlassian.net did not answer in time"),
+        message(unknown));
     assertEquals(late, ticketKey(retried));
     assertEquals(true, retried.bodyAsJsonObject().getBoolean("existing"));
     assertEquals(1, jira.count("POST", "/rest/api/3/search/jql"));
