@@ -13,9 +13,11 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -104,8 +106,24 @@ public final class HttpApiVerticle extends VerticleBase {
    * without the label it only collects the bytes. Nothing after this reads the label.
    */
   private void readBody(RoutingContext ctx) {
-    ctx.request().headers().remove(HttpHeaders.CONTENT_TYPE);
+    HttpServerRequest request = ctx.request();
+    if (!request.isEnded()) {
+      long limitMs = live.get().http().bodyTimeoutMs();
+      long timer = vertx.setTimer(limitMs, t -> bodyTooSlow(ctx, limitMs));
+      ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+    }
+    request.headers().remove(HttpHeaders.CONTENT_TYPE);
     handlers.body().handle(ctx);
+  }
+
+  /** A body still arriving after the limit: 408, and the connection goes, so it cannot hold on. */
+  private static void bodyTooSlow(RoutingContext ctx, long limitMs) {
+    if (ctx.request().isEnded()) {
+      return;
+    }
+    LOG.debug("request body not received in time [path: {}]", sanitize(ctx.request().path()));
+    ErrorBodies.send(ctx.response(), 408, "request body not received within " + limitMs + " ms");
+    ctx.request().connection().close();
   }
 
   private void cors(RoutingContext ctx) {
@@ -270,6 +288,9 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private void failure(RoutingContext ctx) {
     int status = ctx.statusCode();
+    if (status < 400 && brokenRequest(ctx)) {
+      return;
+    }
     if (status == 413) {
       ErrorBodies.send(
           ctx.response(),
@@ -280,6 +301,27 @@ public final class HttpApiVerticle extends VerticleBase {
     } else {
       ErrorBodies.internal(ctx.response(), null, ctx.failure());
     }
+  }
+
+  /**
+   * A failure while the request itself was still arriving (the client went away, or sent framing
+   * that does not parse, such as a bad chunk size) is the client's, not a bug: logged at DEBUG and
+   * answered 400 if the connection can still take an answer.
+   */
+  private static boolean brokenRequest(RoutingContext ctx) {
+    Throwable cause = ctx.failure();
+    if (ctx.request().isEnded() && !(cause instanceof HttpClosedException)) {
+      return false;
+    }
+    LOG.debug(
+        "request broken off [path: {}]: {}",
+        sanitize(ctx.request().path()),
+        cause == null ? "" : sanitize(cause.getClass().getSimpleName()));
+    if (!(cause instanceof HttpClosedException)) {
+      ErrorBodies.send(ctx.response(), 400, "Bad request");
+      ctx.request().connection().close();
+    }
+    return true;
   }
 
   static String token(RoutingContext ctx) {

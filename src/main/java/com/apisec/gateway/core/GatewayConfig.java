@@ -34,6 +34,7 @@ public record GatewayConfig(
       String host,
       int port,
       long bodyLimitBytes,
+      long bodyTimeoutMs,
       List<String> corsOrigins,
       boolean metricsRequireToken) {}
 
@@ -182,6 +183,7 @@ public record GatewayConfig(
         v.string("host", "0.0.0.0"),
         (int) v.number("port", 8080, 0, 65535),
         v.number("bodyLimitBytes", 1_048_576, 1024, 64L * 1024 * 1024),
+        v.number("bodyTimeoutMs", 30_000, 100, 600_000),
         v.strings("corsOrigins"),
         v.bool("metricsRequireToken", false));
   }
