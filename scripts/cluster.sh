@@ -183,6 +183,12 @@ set -m
 check_ports
 build_jar_if_needed
 mkdir -p "$DIR"
+# One cluster.sh per data dir: a second one would rewrite the running cluster's env and store log.
+exec 9>"$DIR/lock"
+if ! flock -n 9; then
+  echo "another scripts/cluster.sh is running on $DIR; stop it first, or run this one from another checkout" >&2
+  exit 1
+fi
 write_env
 trap stop_all INT TERM EXIT
 
