@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.core.Addresses;
 import com.apisec.gateway.core.BusOperation;
-import com.apisec.gateway.core.GatewayConfig;
-import com.apisec.gateway.core.Health;
-import com.apisec.gateway.core.LiveConfig;
-import com.apisec.gateway.core.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -57,16 +53,7 @@ class BodyContentTypeTest {
   @BeforeEach
   void deploy(Vertx vertx) {
     this.vertx = vertx;
-    JsonObject json = TestConfigs.json(dataDir);
-    json.getJsonObject("http").put("bodyLimitBytes", LIMIT);
-    GatewayConfig config = GatewayConfig.from(json);
-    HttpApiVerticle api =
-        new HttpApiVerticle(
-            LiveConfig.fixed(config),
-            (v, c) -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
-            () -> Future.succeededFuture(Health.flag(true)));
-    vertx.deployVerticle(api).await();
-    port = api.port();
+    port = TestApi.deploy(vertx, dataDir, new JsonObject().put("bodyLimitBytes", LIMIT));
     client = WebClient.create(vertx);
     token = Tokens.admin(vertx, ACCOUNT);
     BusOperation.serve(

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.core.Addresses;
 import com.apisec.gateway.core.BusOperation;
-import com.apisec.gateway.core.GatewayConfig;
-import com.apisec.gateway.core.Health;
-import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.LogCapture;
-import com.apisec.gateway.core.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +17,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,16 +38,7 @@ class BrokenRequestTest {
 
   @BeforeEach
   void deploy(Vertx vertx) {
-    JsonObject json = TestConfigs.json(dataDir);
-    json.getJsonObject("http").put("bodyTimeoutMs", BODY_TIMEOUT_MS);
-    GatewayConfig config = GatewayConfig.from(json);
-    HttpApiVerticle api =
-        new HttpApiVerticle(
-            LiveConfig.fixed(config),
-            (v, c) -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
-            () -> Future.succeededFuture(Health.flag(true)));
-    vertx.deployVerticle(api).await();
-    port = api.port();
+    port = TestApi.deploy(vertx, dataDir, new JsonObject().put("bodyTimeoutMs", BODY_TIMEOUT_MS));
     BusOperation.serve(
         vertx.eventBus(),
         Addresses.JIRA_FETCH,

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.apisec.gateway.core.Addresses;
 import com.apisec.gateway.core.BusOperation;
-import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.GatewayException;
-import com.apisec.gateway.core.Health;
-import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,16 +38,7 @@ class HttpApiVerticleTest {
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    JsonObject json = TestConfigs.json(dataDir);
-    json.getJsonObject("http").put("bodyLimitBytes", 2048);
-    GatewayConfig config = GatewayConfig.from(json);
-    HttpApiVerticle api =
-        new HttpApiVerticle(
-            LiveConfig.fixed(config),
-            (v, c) -> new TokenVerifier(v, List.of(TestConfigs.JWT_SECRET)),
-            () -> Future.succeededFuture(Health.flag(true)));
-    vertx.deployVerticle(api).await();
-    port = api.port();
+    port = TestApi.deploy(vertx, dataDir, new JsonObject().put("bodyLimitBytes", 2048));
     client = WebClient.create(vertx);
     BusOperation.serve(
         vertx.eventBus(),
