@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What one Jira stand-in remembers: its projects, the issues created, and its settings. */
+/**
+ * What one Jira stand-in remembers: its projects, the most recent issues created (at most {@link
+ * #KEPT_ISSUES}; older ones are forgotten, so a long run does not fill the heap), and its settings.
+ */
 final class JiraState {
+  static final int KEPT_ISSUES = 10_000;
   private static final int FIRST_ISSUE_ID = 10000;
   private static final int FIRST_ATTACHMENT_ID = 10100;
 
@@ -56,6 +61,11 @@ final class JiraState {
     issue.properties().putAll(properties);
     issuesByKey.put(issue.key(), issue);
     issuesById.put(id, issue);
+    if (issuesByKey.size() > KEPT_ISSUES) {
+      Iterator<JiraIssue> oldest = issuesByKey.values().iterator();
+      issuesById.remove(oldest.next().id());
+      oldest.remove();
+    }
     return issue;
   }
 
