@@ -4,6 +4,7 @@ import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.Health;
 import com.apisec.gateway.core.LiveConfig;
+import com.apisec.gateway.core.MemberRequests;
 import com.apisec.gateway.core.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -44,6 +45,7 @@ public final class HttpApiVerticle extends VerticleBase {
   private final Supplier<Future<Health>> readiness;
   private volatile Handlers handlers;
   private HttpServer server;
+  private MemberRequests members;
 
   /** Builds the token verifier for a config (its keys); called again when the keys reload. */
   public interface TokenVerifierFactory {
@@ -78,10 +80,15 @@ public final class HttpApiVerticle extends VerticleBase {
     router.post(PREFIX + "*").handler(this::dispatch);
     router.route().handler(ctx -> ErrorBodies.send(ctx.response(), 404, "Not found"));
     router.route().failureHandler(this::failure);
-    return vertx
-        .createHttpServer()
-        .requestHandler(router)
-        .listen(live.get().http().port(), live.get().http().host())
+    members = new MemberRequests(vertx);
+    return members
+        .start()
+        .compose(
+            ignored ->
+                vertx
+                    .createHttpServer()
+                    .requestHandler(router)
+                    .listen(live.get().http().port(), live.get().http().host()))
         .onSuccess(s -> server = s);
   }
 
@@ -230,12 +237,11 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   /**
-   * The event bus picks a member that serves the address. TODO(#6): if that member dies before it
-   * answers, the caller waits for the whole bus timeout and gets a 504 (see docs/cluster.md).
+   * The event bus picks a member that serves the address; if that member leaves the cluster before
+   * it answers, the request fails with 503 at once (see {@link MemberRequests}).
    */
   private Future<Message<Object>> anyMember(String address, JsonObject request) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(busTimeoutMs());
-    return vertx.eventBus().request(address, request, options);
+    return members.request(address, request, busTimeoutMs());
   }
 
   private static boolean noHandlerHere(Throwable e) {
@@ -358,6 +364,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(() -> members == null ? Future.succeededFuture() : members.stop());
   }
 }

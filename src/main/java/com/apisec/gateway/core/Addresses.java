@@ -8,6 +8,13 @@ public final class Addresses {
   /** A node's own health-check address, before a random id; the body and the reply are {}. */
   public static final String HEALTH_PREFIX = "gateway.health.";
 
+  /**
+   * Prefix of where a node that handed a request to another member hears that the member took it,
+   * before a random id: {@code {"request": "<number>", "node": "<member id>"}}, no reply. See
+   * {@link MemberRequests}.
+   */
+  public static final String ACCEPTED_PREFIX = "gateway.accepted.";
+
   public static final String JIRA_ADD = "integrations.jira.add";
   public static final String JIRA_FETCH = "integrations.jira.fetch";
   public static final String JIRA_DELETE = "integrations.jira.delete";

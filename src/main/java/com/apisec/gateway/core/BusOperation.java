@@ -27,6 +27,7 @@ public final class BusOperation {
 
   private static void handle(
       String address, Message<Object> message, Function<BusRequest, Future<?>> handler) {
+    MemberRequests.acknowledge(message);
     Future<?> result;
     try {
       result = handler.apply(BusRequest.fromJson(message.body()));

@@ -148,6 +148,39 @@ class LocalDeliveryProcessTest {
     }
   }
 
+  @Test
+  void apiOnlyNode_memberKilledMidRequest_answers503OnceTheMemberIsGone() throws Exception {
+    Node e = integrationNode("e");
+    processes.awaitReady(e.process());
+    untilServedBy(c, List.of(e));
+    control(
+        e, new JsonObject().put("failNext", 100).put("delayMs", 15_000).put("path", PRIORITIES));
+    ExecutorService clients = Executors.newFixedThreadPool(6);
+    List<CompletableFuture<Http.Answer>> inFlight =
+        IntStream.range(0, 6)
+            .mapToObj(i -> CompletableFuture.supplyAsync(() -> fetchPriorities(c), clients))
+            .toList();
+    GatewayProcesses.sleep(1_000);
+
+    GatewayProcesses.crash(e.process());
+    long crashed = System.nanoTime();
+    List<Http.Answer> answers = inFlight.stream().map(CompletableFuture::join).toList();
+    long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - crashed);
+    clients.shutdown();
+
+    // Round robin over a, b and e: e took two of the six; the bus timeout here is 23 s.
+    List<Http.Answer> left = answers.stream().filter(a -> a.statusCode() != 200).toList();
+    assertEquals(2, left.size(), answers.toString());
+    for (Http.Answer answer : left) {
+      assertEquals(503, answer.statusCode(), answer.body());
+      assertTrue(answer.body().contains("left before answering"), answer.body());
+    }
+    assertTrue(waitedMs < 5_000, "answers came " + waitedMs + " ms after the crash");
+    for (Node node : List.of(a, b, c)) {
+      awaitMembers(node, 3);
+    }
+  }
+
   private static Node integrationNode(String name) {
     int sandboxPort = TestConfigs.freePort();
     Started node =
