@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +22,16 @@ import java.util.function.Supplier;
  */
 public final class Metrics {
   private static final PrometheusMeterRegistry REGISTRY = create();
+
+  /**
+   * The two timers every request records, kept once registered: building a meter's id and looking
+   * it up in the registry costs more than recording. Their tags are bounded (see above).
+   */
+  private static final Map<TagPair, Timer> REQUESTS = new ConcurrentHashMap<>();
+
+  private static final Map<TagPair, Timer> VENDOR_CALLS = new ConcurrentHashMap<>();
+
+  private record TagPair(String first, String second) {}
 
   private Metrics() {}
 
@@ -35,23 +48,31 @@ public final class Metrics {
   }
 
   public static void request(String operation, int status, long nanos) {
-    Timer.builder("gateway.requests")
-        .description("HTTP API requests by operation and status")
-        .tag("operation", operation)
-        .tag("status", Integer.toString(status))
-        .publishPercentiles(0.5, 0.99)
-        .register(REGISTRY)
-        .record(Duration.ofNanos(nanos));
+    REQUESTS
+        .computeIfAbsent(
+            new TagPair(operation, Integer.toString(status)),
+            tags ->
+                Timer.builder("gateway.requests")
+                    .description("HTTP API requests by operation and status")
+                    .tag("operation", tags.first())
+                    .tag("status", tags.second())
+                    .publishPercentiles(0.5, 0.99)
+                    .register(REGISTRY))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** One vendor call; {@code outcome} is the HTTP status or a failure kind such as UNKNOWN. */
   public static void vendorCall(String vendor, String outcome, long nanos) {
-    Timer.builder("gateway.vendor.calls")
-        .description("Calls to vendors by vendor and outcome")
-        .tag("vendor", vendor)
-        .tag("outcome", outcome)
-        .register(REGISTRY)
-        .record(Duration.ofNanos(nanos));
+    VENDOR_CALLS
+        .computeIfAbsent(
+            new TagPair(vendor, outcome),
+            tags ->
+                Timer.builder("gateway.vendor.calls")
+                    .description("Calls to vendors by vendor and outcome")
+                    .tag("vendor", tags.first())
+                    .tag("outcome", tags.second())
+                    .register(REGISTRY))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public static void retry(String vendor) {

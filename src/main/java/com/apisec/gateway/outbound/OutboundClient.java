@@ -59,18 +59,22 @@ public final class OutboundClient {
   }
 
   public Future<OutboundResponse> send(OutboundRequest request) {
-    OutboundRequest copy = withOwnHeaders(request);
-    VendorUrl url;
+    VendorUrl vendorUrl;
     try {
-      url = sandbox.route(VendorUrl.parse(request.url()), copy.headers());
+      vendorUrl = VendorUrl.parse(request.url());
     } catch (OutboundException e) {
       return Future.failedFuture(e);
     }
-    VendorUrl target = url;
+    VendorUrl target = sandbox.route(vendorUrl);
+    // A call routed to the sandbox names the host it was meant for.
+    String sandboxHost = target == vendorUrl ? null : vendorUrl.host();
     return guard()
         .check(target.host(), target.port())
-        .compose(address -> attempt(copy, target, address, 1));
+        .compose(address -> attempt(request, new Target(target, sandboxHost, address), 1));
   }
+
+  /** Where the attempts of one call go: the URL, the resolved address, the sandbox header. */
+  private record Target(VendorUrl url, String sandboxHost, InetAddress address) {}
 
   private DestinationGuard guard() {
     java.util.List<String> allowed = config.get().outbound().allowedDestinations();
@@ -84,14 +88,8 @@ public final class OutboundClient {
     return current.guard();
   }
 
-  private static OutboundRequest withOwnHeaders(OutboundRequest r) {
-    var headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(r.headers());
-    return new OutboundRequest(r.vendor(), r.method(), r.url(), headers, r.body(), r.retry());
-  }
-
-  private Future<OutboundResponse> attempt(
-      OutboundRequest request, VendorUrl url, InetAddress address, int attempt) {
-    return once(request, url, address)
+  private Future<OutboundResponse> attempt(OutboundRequest request, Target target, int attempt) {
+    return once(request, target)
         .transform(
             done -> {
               long waitMs = retryDelay(request, done.result(), done.cause(), attempt);
@@ -102,16 +100,17 @@ public final class OutboundClient {
               LOG.warn(
                   "vendor call retried [vendor: {}, host: {}, attempt: {}, wait ms: {}]",
                   request.vendor(),
-                  url.host(),
+                  target.url().host(),
                   attempt,
                   waitMs);
               return vertx
                   .timer(Math.max(1, waitMs))
-                  .compose(t -> attempt(request, url, address, attempt + 1));
+                  .compose(t -> attempt(request, target, attempt + 1));
             });
   }
 
-  private Future<OutboundResponse> once(OutboundRequest request, VendorUrl url, InetAddress ip) {
+  private Future<OutboundResponse> once(OutboundRequest request, Target target) {
+    VendorUrl url = target.url();
     GatewayConfig.Outbound limits = config.get().outbound();
     RequestOptions options =
         new RequestOptions()
@@ -121,12 +120,16 @@ public final class OutboundClient {
             .setSsl(url.https())
             .setURI(url.pathAndQuery())
             .setFollowRedirects(false);
-    SocketAddress server = SocketAddress.inetSocketAddress(url.port(), ip.getHostAddress());
+    SocketAddress server =
+        SocketAddress.inetSocketAddress(url.port(), target.address().getHostAddress());
     var call =
         client
             .request(request.method(), server, options)
             .putHeaders(request.headers())
             .timeout(limits.requestTimeoutMs());
+    if (target.sandboxHost() != null) {
+      call.putHeader(SANDBOX_HOST_HEADER, target.sandboxHost());
+    }
     Future<HttpResponse<io.vertx.core.buffer.Buffer>> sent =
         request.body() == null ? call.send() : call.sendBuffer(request.body());
     LOG.debug(

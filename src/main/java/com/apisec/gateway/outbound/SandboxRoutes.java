@@ -1,7 +1,6 @@
 package com.apisec.gateway.outbound;
 
 import com.apisec.gateway.core.GatewayConfig;
-import io.vertx.core.MultiMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,12 +32,12 @@ final class SandboxRoutes {
     return enabled ? Set.of(host + ":" + port) : Set.of();
   }
 
-  VendorUrl route(VendorUrl url, MultiMap headers) {
+  /** Where a call to {@code url} goes: the stand-in for a routed host, else the URL itself. */
+  VendorUrl route(VendorUrl url) {
     String vendor = enabled ? routes.get(url.host()) : null;
     if (vendor == null) {
       return url;
     }
-    headers.set(OutboundClient.SANDBOX_HOST_HEADER, url.host());
     return new VendorUrl("http", host, port, "/" + vendor + url.pathAndQuery());
   }
 

@@ -30,7 +30,7 @@ public final class AdfDocument {
     if (text == null) {
       return this;
     }
-    for (String block : BLANK_LINES.split(normalise(text))) {
+    for (String block : blocks(normalise(text))) {
       JsonArray inline = AdfInline.lines(trimBlankEdges(block));
       if (!inline.isEmpty()) {
         content.add(node("paragraph").put("content", inline));
@@ -110,6 +110,15 @@ public final class AdfDocument {
     }
     String unixLines = text.replace("\r\n", "\n").replace('\r', '\n');
     return UNSAFE_CONTROLS.matcher(unixLines).replaceAll("");
+  }
+
+  /** The text cut at blank lines; a blank line needs two line breaks, so most text is one block. */
+  static String[] blocks(String text) {
+    int first = text.indexOf('\n');
+    if (first < 0 || text.indexOf('\n', first + 1) < 0) {
+      return new String[] {text};
+    }
+    return BLANK_LINES.split(text);
   }
 
   static String trimBlankEdges(String block) {

@@ -39,6 +39,10 @@ final class AdfInline {
   }
 
   private static void addLine(JsonArray nodes, String line) {
+    if (!mayHoldUrl(line)) {
+      addText(nodes, line);
+      return;
+    }
     Matcher matcher = URL.matcher(line);
     int written = 0;
     while (matcher.find()) {
@@ -51,6 +55,11 @@ final class AdfInline {
       written = matcher.start() + url.length();
     }
     addText(nodes, line.substring(written));
+  }
+
+  /** False when {@link #URL} cannot match: every match holds {@code ://}. */
+  static boolean mayHoldUrl(String line) {
+    return line.contains("://");
   }
 
   private static void addText(JsonArray nodes, String text) {

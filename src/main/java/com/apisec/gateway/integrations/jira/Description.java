@@ -47,6 +47,10 @@ final class Description {
     if (text == null || text.isBlank()) {
       return this;
     }
+    if (!text.contains("```")) {
+      prose(text);
+      return this;
+    }
     Matcher fence = FENCE.matcher(text);
     int written = 0;
     while (fence.find()) {

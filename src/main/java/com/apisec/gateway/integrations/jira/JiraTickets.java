@@ -4,7 +4,6 @@ import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
  */
 final class JiraTickets {
   private static final Logger LOG = LoggerFactory.getLogger(JiraTickets.class);
-  private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]+");
 
   private final JiraSettingsService settings;
   private final TicketCreation creation;
@@ -64,9 +62,23 @@ final class JiraTickets {
     }
   }
 
+  /** Digits only, as Jira's ids are. */
+  static boolean isNumericId(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** An id is used as given; a name is looked up among the project's stored issue types. */
   static String issueTypeId(JiraSettings settings, String projectKey, String issueType) {
-    if (NUMERIC_ID.matcher(issueType).matches()) {
+    if (isNumericId(issueType)) {
       return issueType;
     }
     for (IssueType type : settings.issueTypes(projectKey)) {

@@ -25,11 +25,26 @@ final class Labels {
   static List<String> clean(List<String> raw) {
     Set<String> labels = new LinkedHashSet<>();
     for (String label : raw) {
-      String cleaned = label == null ? "" : SPACES.matcher(label.trim()).replaceAll("_");
+      String cleaned = label == null ? "" : underscoreSpaces(label.trim());
       if (!cleaned.isEmpty()) {
         labels.add(cleaned);
       }
     }
     return List.copyOf(new ArrayList<>(labels));
+  }
+
+  /** Each run of whitespace as one {@code _}; without any, the label as it is. */
+  static String underscoreSpaces(String label) {
+    for (int i = 0; i < label.length(); i++) {
+      if (isRegexSpace(label.charAt(i))) {
+        return SPACES.matcher(label).replaceAll("_");
+      }
+    }
+    return label;
+  }
+
+  /** What {@code \\s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 }
