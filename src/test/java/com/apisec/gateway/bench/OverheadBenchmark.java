@@ -2,6 +2,7 @@ package com.apisec.gateway.bench;
 
 import com.apisec.gateway.core.GatewayConfig;
 import com.apisec.gateway.core.Launcher;
+import com.apisec.gateway.sandbox.SandboxVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,15 +19,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The two servers {@code scripts/bench-overhead.sh} loads side by side, in one process: a whole
- * gateway node (with the Jira stand-in in its sandbox) serving {@code createGeneralJiraTicket}, and
- * a bare Vert.x pass-through that makes the same Jira create call to the same stand-in. Once both
- * listen it writes their addresses, a token and a request body to the file named by its argument,
- * and keeps serving until the process is stopped.
+ * The three servers {@code scripts/bench-overhead.sh} runs, one per process, so that each one's CPU
+ * time can be read apart and neither side's compiled code is shaped by the other's:
+ *
+ * <ul>
+ *   <li>{@code standin FILE}: the Jira Cloud stand-in alone, which both sides call;
+ *   <li>{@code gateway FILE PORT}: a whole gateway node whose Jira calls go to the stand-in at
+ *       {@code PORT}, serving {@code createGeneralJiraTicket};
+ *   <li>{@code passthrough FILE PORT}: a bare Vert.x server that makes the same Jira create call to
+ *       the same stand-in.
+ * </ul>
+ *
+ * Once listening, each writes what the script needs (addresses, and for the gateway a token and a
+ * request body) as shell assignments to {@code FILE}, and serves until the process is stopped.
  */
 public final class OverheadBenchmark {
+  private static final String JIRA_HOST = "example-org.atlassian.net";
+
   /**
    * One pass-through instance per core, so the baseline may use every event loop the way the
    * gateway spreads its HTTP side, Jira verticle and store over several.
@@ -36,33 +49,52 @@ public final class OverheadBenchmark {
   private OverheadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path ready = Path.of(args[0]);
+    if (args.length < 2 || !List.of("standin", "gateway", "passthrough").contains(args[0])) {
+      System.err.println("usage: OverheadBenchmark standin FILE | gateway|passthrough FILE PORT");
+      System.exit(2);
+    }
+    Path ready = Path.of(args[1]);
     Vertx vertx = Vertx.vertx();
-    String jwtSecret = random(48);
-    Launcher.Node node = Launcher.start(vertx, config(jwtSecret)).await();
-    String token = token(vertx, jwtSecret);
-    saveJira(vertx, node.httpPort(), token);
-    int passPort = freePort();
-    vertx
-        .deployVerticle(
-            () ->
-                new PassThroughVerticle(
-                    passPort, node.sandboxPort(), "[email protected]", "bench-token"),
-            new DeploymentOptions().setInstances(PASS_THROUGH_INSTANCES))
-        .await();
-    Path body = ready.resolveSibling("ticket.json");
-    Files.write(body, ticket().getBytes());
     String facts =
-        String.join(
-            "\n",
-            "GATEWAY_URL=http://127.0.0.1:" + node.httpPort() + "/api/createGeneralJiraTicket",
-            "PASS_URL=http://127.0.0.1:" + passPort + "/",
-            "TOKEN=" + token,
-            "BODY=" + body,
-            "");
-    Path partial = ready.resolveSibling("ready.tmp");
+        switch (args[0]) {
+          case "standin" -> standIn(vertx);
+          case "gateway" -> gateway(vertx, Integer.parseInt(args[2]), ready);
+          default -> passThrough(vertx, Integer.parseInt(args[2]));
+        };
+    Path partial = ready.resolveSibling(ready.getFileName() + ".tmp");
     Files.writeString(partial, facts);
     Files.move(partial, ready, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String standIn(Vertx vertx) {
+    SandboxVerticle sandbox = new SandboxVerticle(sandbox(0, true), List.of());
+    vertx.deployVerticle(sandbox).await();
+    return "STANDIN_PORT=" + sandbox.port() + "\n";
+  }
+
+  private static String gateway(Vertx vertx, int standInPort, Path ready) throws Exception {
+    String jwtSecret = random(48);
+    Launcher.Node node = Launcher.start(vertx, config(jwtSecret, standInPort)).await();
+    String token = token(vertx, jwtSecret);
+    saveJira(vertx, node.httpPort(), token);
+    Path body = ready.resolveSibling("ticket.json");
+    Files.write(body, ticket().getBytes());
+    return String.join(
+        "\n",
+        "GATEWAY_URL=http://127.0.0.1:" + node.httpPort() + "/api/createGeneralJiraTicket",
+        "TOKEN=" + token,
+        "BODY=" + body,
+        "");
+  }
+
+  private static String passThrough(Vertx vertx, int standInPort) throws Exception {
+    int port = freePort();
+    vertx
+        .deployVerticle(
+            () -> new PassThroughVerticle(port, standInPort, "[email protected]", "bench-token"),
+            new DeploymentOptions().setInstances(PASS_THROUGH_INSTANCES))
+        .await();
+    return "PASS_URL=http://127.0.0.1:" + port + "/\n";
   }
 
   private static Buffer ticket() {
@@ -78,7 +110,7 @@ public final class OverheadBenchmark {
   private static void saveJira(Vertx vertx, int port, String token) {
     JsonObject save =
         new JsonObject()
-            .put("baseUrl", "https://example-org.atlassian.net")
+            .put("baseUrl", "https://" + JIRA_HOST)
             .put("userEmail", "[email protected]")
             .put("apiToken", "bench-token")
             .put("projectMappings", new JsonObject().put("SCRUM", new JsonObject()));
@@ -94,9 +126,13 @@ public final class OverheadBenchmark {
     }
   }
 
-  private static GatewayConfig config(String jwtSecret) throws Exception {
+  private static GatewayConfig.Sandbox sandbox(int port, boolean serve) {
+    return new GatewayConfig.Sandbox(true, "127.0.0.1", port, Map.of(JIRA_HOST, "jira"), serve);
+  }
+
+  /** A development node whose sandbox routes go to the stand-in process instead of its own. */
+  private static GatewayConfig config(String jwtSecret, int standInPort) throws Exception {
     Path dir = Files.createTempDirectory("bench");
-    int sandboxPort = freePort();
     JsonObject json =
         new JsonObject()
             .put("dataDir", dir.toString())
@@ -111,8 +147,9 @@ public final class OverheadBenchmark {
                 "sandbox",
                 new JsonObject()
                     .put("enabled", true)
-                    .put("port", sandboxPort)
-                    .put("routes", new JsonObject().put("example-org.atlassian.net", "jira")));
+                    .put("serve", false)
+                    .put("port", standInPort)
+                    .put("routes", new JsonObject().put(JIRA_HOST, "jira")));
     return GatewayConfig.from(json);
   }
 
