@@ -128,7 +128,7 @@ for round in $(seq "$ROUNDS"); do
 done
 for side in gw pt; do
   name=$([[ $side == gw ]] && echo "gateway    " || echo "passthrough")
-  printf '%s closed loop: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %4d us/request (stand-in %d)\n' \
+  printf '%s closed loop: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %4.0f us/request (stand-in %.0f)\n' \
     "$name" "$(column_median 1 "$WORK/$side.closed")" "$(column_median 2 "$WORK/$side.closed")" \
     "$(column_median 3 "$WORK/$side.closed")" "$(column_median 5 "$WORK/$side.closed")" \
     "$(column_median 6 "$WORK/$side.closed")"
