@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Hostile request bodies for one operation, made from its example and its request schema: bodies
  * that are not JSON objects, and each field replaced by a wrong type, null, an empty string, a huge
- * string, control characters, non-ASCII text, an unknown enum value and extreme numbers.
+ * string, control characters, non-ASCII text, an unknown enum value, extreme numbers and JSON text
+ * whose members have the wrong types.
  */
 final class HostileBodies {
   static final String MEGABYTE = "x".repeat(1_000_000);
@@ -67,6 +68,9 @@ final class HostileBodies {
     out.add(1e308);
     out.add(Long.MAX_VALUE);
     out.add("<script>alert(1)</script>' OR '1'='1");
+    // JSON text in a string field, for fields that hold the platform's messages as text
+    out.add("{\"request\": 5, \"response\": [], \"method\": {}, \"requestHeaders\": 7}");
+    out.add("{\"request\": {\"headers\": 5, \"url\": [], \"body\": {}}, \"response\": 5}");
     return out;
   }
 

@@ -36,11 +36,11 @@ final class SampleFile {
       return;
     }
     JsonObject json = parseObject(sample);
-    JsonObject request = json == null ? null : json.getJsonObject("request");
-    if (request != null) {
-      JsonObject response = json.getJsonObject("response", new JsonObject());
+    if (json != null && json.getValue("request") instanceof JsonObject request) {
+      Object response = json.getValue("response");
+      Object body = response instanceof JsonObject object ? object.getValue("body") : response;
       section(out, label + " Curl", Curl.fromTestRequest(request));
-      section(out, label + " Api Response", text(response.getValue("body")));
+      section(out, label + " Api Response", text(body));
     } else if (json != null && (json.containsKey("method") || json.containsKey("path"))) {
       section(out, label + " Curl", Curl.fromTrafficMessage(json));
       section(out, label + " Api Response", text(json.getValue("responsePayload")));

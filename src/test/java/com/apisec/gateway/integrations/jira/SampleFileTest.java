@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SampleFileTest {
   private static final String TRAFFIC =
@@ -66,6 +68,29 @@ class SampleFileTest {
     assertTrue(text.contains("--data-raw '{\"a\":1}'"), text);
     assertTrue(text.contains("---------- Test Api Response ----------\n{\"id\":3}"), text);
     assertFalse(text.contains("Original"), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"request\": 5}",
+        "{\"request\": [], \"response\": {}}",
+        "{\"request\": \"GET /\"}"
+      })
+  void render_requestThatIsNotAnObject_keptVerbatimAsRawText(String sample) {
+    String text = SampleFile.render(sample, null).text();
+
+    assertEquals("---------- Original Request and Response ----------\n" + sample + "\n", text);
+  }
+
+  @Test
+  void render_responseThatIsNotAnObject_shownAsTheResponse() {
+    String sample = "{\"request\": {\"url\": \"https://api.example.com/a\"}, \"response\": 5}";
+
+    String text = SampleFile.render(null, sample).text();
+
+    assertTrue(text.contains("curl 'https://api.example.com/a'"), text);
+    assertTrue(text.endsWith("---------- Test Api Response ----------\n5\n"), text);
   }
 
   @Test
