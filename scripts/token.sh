@@ -3,6 +3,7 @@
 # For scripts/cluster.sh, run it with the cluster's keys:
 #   (source data/cluster/env && scripts/token.sh --account 1000000 --role ADMIN)
 # Usage: scripts/token.sh --account 1000000 --role ADMIN [--permissions INTEGRATIONS=READ,ISSUES=READ_WRITE]
+#        [--ttl-minutes 1440] (1 to 525600: every token printed expires)
 # --permissions takes the features INTEGRATIONS and ISSUES with the levels NO_ACCESS, READ and
 # READ_WRITE; any other feature or level is refused with an error naming it, and no token is printed.
 set -euo pipefail

@@ -53,11 +53,24 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--user", defaultValue = "admin@example.com")
   String user;
 
-  @Option(names = "--ttl-minutes", defaultValue = "1440")
+  /** A year: every token printed here expires. */
+  private static final long MAX_TTL_MINUTES = 525_600;
+
+  @Option(
+      names = "--ttl-minutes",
+      defaultValue = "1440",
+      description = "Minutes until the token expires, 1 to 525600.")
   long ttlMinutes;
 
   @Override
   public Integer call() {
+    if (account <= 0) {
+      throw new ConfigException("--account must be a positive account id, got " + account);
+    }
+    if (ttlMinutes < 1 || ttlMinutes > MAX_TTL_MINUTES) {
+      throw new ConfigException(
+          "--ttl-minutes must be from 1 to " + MAX_TTL_MINUTES + ", got " + ttlMinutes);
+    }
     String upperRole = role.toUpperCase(Locale.ROOT);
     String perms = permissions != null ? permissions : ROLES.get(upperRole);
     if (perms == null) {

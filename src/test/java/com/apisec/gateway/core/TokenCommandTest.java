@@ -16,10 +16,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 @ExtendWith(VertxExtension.class)
@@ -115,6 +119,31 @@ class TokenCommandTest {
 
     assertNotEquals(0, failure.code());
     assertTrue(failure.err().contains("ISSUES twice"), failure.err());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--ttl-minutes, 0, --ttl-minutes must be from 1 to 525600, got 0",
+    "--ttl-minutes, -5, --ttl-minutes must be from 1 to 525600, got -5",
+    "--ttl-minutes, 525601, --ttl-minutes must be from 1 to 525600, got 525601",
+    "--account, 0, --account must be a positive account id, got 0",
+    "--account, -1, --account must be a positive account id, got -1"
+  })
+  void token_valueTheGatewayWouldNotHonour_failsWithoutPrintingAToken(
+      String option, String value, String message) throws Exception {
+    Path config = dir.resolve("config.yaml");
+    Files.writeString(config, "dataDir: " + dir.resolve("data") + "\n");
+    List<String> args = new ArrayList<>(List.of("token", "--config", "" + config));
+    if (!option.equals("--account")) {
+      args.addAll(List.of("--account", "1"));
+    }
+    args.addAll(List.of(option, value));
+
+    Failure failure = fail(args.toArray(String[]::new));
+
+    assertNotEquals(0, failure.code());
+    assertEquals("", failure.out());
+    assertTrue(failure.err().contains(message), failure.err());
   }
 
   private record Failure(int code, String out, String err) {}
