@@ -39,8 +39,12 @@ public final class OutboundClient {
   private final WebClient client;
   private volatile Guarded guarded;
 
-  /** The guard for one allow-list; rebuilt when a reload changes the list. */
-  private record Guarded(java.util.List<String> allowed, DestinationGuard guard) {}
+  /**
+   * The guards for one allow-list, rebuilt when a reload changes the list: one for calls as they
+   * were asked, one for calls routed to the sandbox, which alone may reach the sandbox's address.
+   */
+  private record Guarded(
+      java.util.List<String> allowed, DestinationGuard direct, DestinationGuard routed) {}
 
   public OutboundClient(Vertx vertx, GatewayConfig config) {
     this(vertx, () -> config);
@@ -68,7 +72,7 @@ public final class OutboundClient {
     VendorUrl target = sandbox.route(vendorUrl);
     // A call routed to the sandbox names the host it was meant for.
     String sandboxHost = target == vendorUrl ? null : vendorUrl.host();
-    return guard()
+    return guard(sandboxHost != null)
         .check(target.host(), target.port())
         .compose(address -> attempt(request, new Target(target, sandboxHost, address), 1));
   }
@@ -76,16 +80,20 @@ public final class OutboundClient {
   /** Where the attempts of one call go: the URL, the resolved address, the sandbox header. */
   private record Target(VendorUrl url, String sandboxHost, InetAddress address) {}
 
-  private DestinationGuard guard() {
+  private DestinationGuard guard(boolean routedToSandbox) {
     java.util.List<String> allowed = config.get().outbound().allowedDestinations();
     Guarded current = guarded;
     if (current == null || !current.allowed().equals(allowed)) {
-      Set<String> all = new HashSet<>(allowed);
-      all.addAll(sandbox.allowedDestinations());
-      current = new Guarded(allowed, new DestinationGuard(vertx, all));
+      Set<String> withSandbox = new HashSet<>(allowed);
+      withSandbox.addAll(sandbox.allowedDestinations());
+      current =
+          new Guarded(
+              allowed,
+              new DestinationGuard(vertx, new HashSet<>(allowed)),
+              new DestinationGuard(vertx, withSandbox));
       guarded = current;
     }
-    return current.guard();
+    return routedToSandbox ? current.routed() : current.direct();
   }
 
   private Future<OutboundResponse> attempt(OutboundRequest request, Target target, int attempt) {

@@ -193,6 +193,23 @@ class OutboundClientTest {
   }
 
   @Test
+  void send_sandboxAddressAskedDirectly_isRefusedLikeAnyLoopback() {
+    JsonObject json = TestConfigs.json(dataDir);
+    json.put(
+        "sandbox",
+        new JsonObject()
+            .put("enabled", true)
+            .put("port", port)
+            .put("routes", new JsonObject().put("example-org.atlassian.net", "jira")));
+    OutboundClient client = new OutboundClient(vertx, GatewayConfig.from(json));
+
+    OutboundException e = failure(client, get("http://127.0.0.1:" + port + "/jira-dc/x"));
+
+    assertEquals(Kind.REFUSED, e.kind());
+    assertEquals(0, calls.get());
+  }
+
+  @Test
   void send_nonHttpScheme_isRefused() {
     OutboundClient client = new OutboundClient(vertx, allowed());
 
