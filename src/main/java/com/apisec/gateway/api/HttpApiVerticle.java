@@ -2,10 +2,12 @@ package com.apisec.gateway.api;
 
 import com.apisec.gateway.core.BusRequest;
 import com.apisec.gateway.core.GatewayConfig;
+import com.apisec.gateway.core.GatewayException;
 import com.apisec.gateway.core.Health;
 import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.MemberRequests;
 import com.apisec.gateway.core.Metrics;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -211,9 +213,11 @@ public final class HttpApiVerticle extends VerticleBase {
           ctx.response(), 403, "The role '" + sanitize(role) + "' does not have access.");
       return;
     }
-    JsonObject body = parseBody(ctx.body().buffer());
-    if (body == null) {
-      ErrorBodies.send(ctx.response(), 422, "request body must be a JSON object");
+    JsonObject body;
+    try {
+      body = parseBody(ctx.body().buffer());
+    } catch (GatewayException e) {
+      ErrorBodies.send(ctx.response(), 422, e.getMessage());
       return;
     }
     LOG.debug("request [operation: {}, account: {}]", op.name(), caller.accountId());
@@ -339,16 +343,34 @@ public final class HttpApiVerticle extends VerticleBase {
     return dashboard == null ? null : dashboard.trim();
   }
 
+  /** The body as a JSON object (empty for no body); anything else is a 422 saying why. */
   static JsonObject parseBody(Buffer buffer) {
     if (buffer == null || buffer.length() == 0 || buffer.toString().isBlank()) {
       return new JsonObject();
     }
+    Object value;
     try {
-      Object value = Json.decodeValue(buffer);
-      return value instanceof JsonObject json ? json : null;
+      value = Json.decodeValue(buffer);
     } catch (DecodeException e) {
-      return null;
+      if (tooDeep(e)) {
+        throw GatewayException.invalid("request body is nested too deeply");
+      }
+      value = null;
     }
+    if (value instanceof JsonObject json) {
+      return json;
+    }
+    throw GatewayException.invalid("request body must be a JSON object");
+  }
+
+  /** Whether the parser stopped at its nesting limit rather than at a syntax error. */
+  private static boolean tooDeep(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String sanitize(String text) {

@@ -143,6 +143,16 @@ class HttpApiVerticleTest {
   }
 
   @Test
+  void request_objectNestedBeyondTheParsersLimit_returns422SayingSo() {
+    String deep = "{\"a\":" + "[".repeat(1_010) + "]".repeat(1_010) + "}";
+
+    HttpResponse<Buffer> response = post("fetchIntegration", Tokens.admin(vertx, ACCOUNT), deep);
+
+    assertEquals(422, response.statusCode());
+    assertEquals("request body is nested too deeply", errors(response));
+  }
+
+  @Test
   void request_overBodyLimit_returns413() {
     String big = "{\"a\":\"" + "x".repeat(4096) + "\"}";
 
