@@ -36,6 +36,8 @@ public final class ClusterJoin {
           "hazelcast.merge.first.run.delay.seconds", "10",
           "hazelcast.merge.next.run.delay.seconds", "10");
 
+  static final String BIND_ANY = "hazelcast.socket.bind.any";
+
   private static final Logger LOG = LoggerFactory.getLogger(ClusterJoin.class);
 
   private ClusterJoin() {}
@@ -74,6 +76,9 @@ public final class ClusterJoin {
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(true);
     if (!cluster.anyInterface()) {
+      // the interface only picks the address Hazelcast advertises; without bind.any=false its
+      // server socket still listens on every interface
+      config.setProperty(BIND_ANY, "false");
       network.getInterfaces().setEnabled(true).addInterface(cluster.host());
     }
     join(cluster, network.getJoin());

@@ -2,6 +2,7 @@ package com.apisec.gateway.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
@@ -29,6 +30,7 @@ class ClusterJoinTest {
     assertTrue(join.getTcpIpConfig().isEnabled());
     assertFalse(join.getMulticastConfig().isEnabled());
     assertTrue(config.getNetworkConfig().getInterfaces().getInterfaces().contains("127.0.0.1"));
+    assertEquals("false", config.getProperty(ClusterJoin.BIND_ANY));
     assertEquals("0", config.getProperty("hazelcast.wait.seconds.before.join"));
   }
 
@@ -48,6 +50,7 @@ class ClusterJoinTest {
     assertEquals("gw", join.getKubernetesConfig().getProperty("service-name"));
     assertFalse(join.getTcpIpConfig().isEnabled());
     assertFalse(config.getNetworkConfig().getInterfaces().isEnabled());
+    assertNull(config.getProperty(ClusterJoin.BIND_ANY));
   }
 
   @Test
