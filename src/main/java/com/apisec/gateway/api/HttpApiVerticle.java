@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -70,7 +71,9 @@ public final class HttpApiVerticle extends VerticleBase {
   public Future<?> start() {
     handlers = handlers(live.get());
     live.onChange(next -> handlers = handlers(next));
+    IdleConnections idle = new IdleConnections(vertx, () -> live.get().http().idleTimeoutMs());
     Router router = Router.router(vertx);
+    router.route().handler(idle::requestArrived);
     router.route().handler(this::cors);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
@@ -88,10 +91,20 @@ public final class HttpApiVerticle extends VerticleBase {
         .compose(
             ignored ->
                 vertx
-                    .createHttpServer()
+                    .createHttpServer(serverOptions())
+                    .connectionHandler(idle::opened)
                     .requestHandler(router)
                     .listen(live.get().http().port(), live.get().http().host()))
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * HTTP/1.1 only. With cleartext HTTP/2 on, Vert.x hands over a connection only once its first
+   * head has arrived (to see whether it asks for an upgrade), so a head that never ends would never
+   * reach the idle clock. Browsers never speak cleartext HTTP/2 anyway.
+   */
+  private static HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setHttp2ClearTextEnabled(false);
   }
 
   private Handlers handlers(GatewayConfig config) {

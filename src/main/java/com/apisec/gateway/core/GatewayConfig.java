@@ -35,6 +35,7 @@ public record GatewayConfig(
       int port,
       long bodyLimitBytes,
       long bodyTimeoutMs,
+      long idleTimeoutMs,
       List<String> corsOrigins,
       boolean metricsRequireToken) {}
 
@@ -184,6 +185,7 @@ public record GatewayConfig(
         (int) v.number("port", 8080, 0, 65535),
         v.number("bodyLimitBytes", 1_048_576, 1024, 64L * 1024 * 1024),
         v.number("bodyTimeoutMs", 30_000, 100, 600_000),
+        v.number("idleTimeoutMs", 60_000, 1_000, 3_600_000),
         v.strings("corsOrigins"),
         v.bool("metricsRequireToken", false));
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Which keys a reload may change: the log level, outbound limits and allow-list, JWT keys, the body
- * size limit and time limit, CORS origins and the scheduler's limits. Every other key keeps its
- * running value until a restart.
+ * size limit and time limit, the idle connection limit, CORS origins and the scheduler's limits.
+ * Every other key keeps its running value until a restart.
  */
 final class Reloadable {
   private Reloadable() {}
@@ -19,6 +19,7 @@ final class Reloadable {
             current.http().port(),
             next.http().bodyLimitBytes(),
             next.http().bodyTimeoutMs(),
+            next.http().idleTimeoutMs(),
             next.http().corsOrigins(),
             next.http().metricsRequireToken());
     GatewayConfig.Security security =

@@ -30,6 +30,7 @@ class GatewayConfigTest {
 
     assertTrue(config.development());
     assertEquals(8080, config.http().port());
+    assertEquals(60_000, config.http().idleTimeoutMs());
     assertEquals(8090, config.sandbox().port());
     assertTrue(config.store().embedded());
     assertEquals("jira", config.sandbox().routes().get("example-org.atlassian.net"));
@@ -61,6 +62,9 @@ class GatewayConfigTest {
     assertMessage(
         "http.port must be a number",
         json -> json.put("http", new JsonObject().put("port", "eighty")));
+    assertMessage(
+        "http.idleTimeoutMs must be between 1000 and 3600000",
+        json -> json.put("http", new JsonObject().put("idleTimeoutMs", 0)));
     assertMessage("mode must be development or production", json -> json.put("mode", "test"));
     assertMessage(
         "sandbox.enabled must be true or false",
