@@ -94,10 +94,16 @@ record BulkAnswer(JsonArray issues, JsonArray errors, JiraCredentials credential
     return out;
   }
 
+  /**
+   * The keys Jira made, in order. An entry whose key is not one is left out, so the answer no
+   * longer adds up and its element ends up unknown, as for an entry without a key.
+   */
   private List<String> keys() {
     List<String> keys = new ArrayList<>();
     for (Object item : issues) {
-      if (item instanceof JsonObject issue && issue.getValue("key") instanceof String key) {
+      if (item instanceof JsonObject issue
+          && issue.getValue("key") instanceof String key
+          && JiraKeys.isIssue(key)) {
         keys.add(key);
       }
     }

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -86,13 +87,15 @@ final class JiraClient {
               ? new JiraErrors.LabelsRefused(reason)
               : GatewayException.vendor(reason));
     }
+    // A key that is not one (absent, or text that would change the browse link's path) cannot be
+    // used: the issue may exist all the same, so the outcome is unknown and nothing is kept.
     JsonObject body = response.jsonObject();
-    String key = body == null ? null : body.getString("key");
-    if (key == null || key.isBlank()) {
-      String reason = "Jira returned " + response.status() + " without an issue key";
+    Object key = body == null ? null : body.getValue("key");
+    if (!(key instanceof String text) || !JiraKeys.isIssue(text)) {
+      String reason = "Jira returned " + response.status() + " without a valid issue key";
       return Future.failedFuture(JiraErrors.UnknownOutcome.afterCreate(reason));
     }
-    return Future.succeededFuture(JiraIssue.of(credentials.baseUrl(), key, draft.projectKey()));
+    return Future.succeededFuture(JiraIssue.of(credentials.baseUrl(), text, draft.projectKey()));
   }
 
   /** The newest issue in {@code projects} that carries {@code marker}, or null when none does. */
@@ -129,20 +132,31 @@ final class JiraClient {
             });
   }
 
+  /** The issue keys of a search page; an entry whose key is not one is passed over. */
   private static List<String> keys(JsonObject page) {
     return page.getJsonArray("issues", new JsonArray()).stream()
-        .filter(item -> item instanceof JsonObject json && json.getValue("key") instanceof String)
-        .map(item -> ((JsonObject) item).getString("key"))
+        .map(JiraClient::keyOf)
+        .filter(Objects::nonNull)
         .toList();
+  }
+
+  private static String keyOf(Object item) {
+    return item instanceof JsonObject json
+            && json.getValue("key") instanceof String key
+            && JiraKeys.isIssue(key)
+        ? key
+        : null;
   }
 
   private static JiraIssue marked(JiraCredentials credentials, JsonObject page, TicketMarker m) {
     for (Object item : page.getJsonArray("issues", new JsonArray())) {
-      if (!(item instanceof JsonObject issue) || !(issue.getValue("key") instanceof String key)) {
+      String key = keyOf(item);
+      if (key == null) {
         continue;
       }
-      JsonObject properties = issue.getJsonObject("properties", new JsonObject());
-      if (m.matches(properties.getValue(TicketMarker.PROPERTY_KEY))) {
+      Object properties = ((JsonObject) item).getValue("properties");
+      if (properties instanceof JsonObject json
+          && m.matches(json.getValue(TicketMarker.PROPERTY_KEY))) {
         return JiraIssue.of(credentials.baseUrl(), key, JiraIssue.projectOf(key));
       }
     }

@@ -97,11 +97,15 @@ final class JiraMetaClient {
             });
   }
 
+  /** Types whose id is not a number are left out: the id is stored and goes into URL paths. */
   private static List<IssueType> toIssueTypes(JsonArray items) {
     List<IssueType> types = new ArrayList<>();
     for (Object item : items) {
       if (item instanceof JsonObject json && json.getValue("id") != null) {
-        types.add(new IssueType(String.valueOf(json.getValue("id")), json.getString("name", "")));
+        String id = String.valueOf(json.getValue("id"));
+        if (JiraTickets.isNumericId(id)) {
+          types.add(new IssueType(id, json.getString("name", "")));
+        }
       }
     }
     return List.copyOf(types);

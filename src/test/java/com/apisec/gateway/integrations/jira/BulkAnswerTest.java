@@ -73,6 +73,17 @@ class BulkAnswerTest {
     assertEquals(List.of("S-1"), second.unplaced());
   }
 
+  @Test
+  void match_aKeyThatIsNoIssueKey_isNeitherPlacedNorListed() {
+    BulkAnswer answer = answer(keys("S-1", "../../evil", "S-3"), new JsonArray());
+
+    BulkAnswer.Matching matching = answer.match(3);
+
+    assertTrue(matching.created().isEmpty());
+    assertTrue(matching.failed().isEmpty());
+    assertEquals(List.of("S-1", "S-3"), matching.unplaced());
+  }
+
   private static BulkAnswer answer(JsonArray issues, JsonArray errors) {
     return new BulkAnswer(issues, errors, CREDENTIALS);
   }

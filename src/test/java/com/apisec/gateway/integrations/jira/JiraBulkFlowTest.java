@@ -2,6 +2,7 @@ package com.apisec.gateway.integrations.jira;
 
 import static com.apisec.gateway.integrations.jira.support.Replies.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -221,6 +222,26 @@ class JiraBulkFlowTest {
         unknown.bodyAsString().contains("the outcome of creating the Jira issue is unknown"));
     assertEquals(2, retried.bodyAsJsonObject().getInteger("createdCount"), retried.bodyAsString());
     assertEquals(2, jira.count("POST", "/rest/api/3/search/jql"));
+    assertLinkedToItsOwnTicket(ids.get(0));
+  }
+
+  @Test
+  void bulk_jiraAnswersAPathAsKey_linksNothingToItAndARetryLooksAtJiraFirst() {
+    List<TestingIssueId> ids = platform.generate(account, 1, "HIGH");
+    JsonObject hostile = new JsonObject().put("id", "10000").put("key", "../../evil");
+    JsonObject answer =
+        new JsonObject().put("issues", new JsonArray().add(hostile)).put("errors", new JsonArray());
+    jira.failNextOn(BULK, 1, 201, answer);
+
+    HttpResponse<Buffer> response = gateway.post("bulkCreateJiraTickets", jwt, bulk(ids));
+    HttpResponse<Buffer> retried = gateway.post("bulkCreateJiraTickets", jwt, bulk(ids));
+
+    assertFalse(response.bodyAsString().contains("evil"), response.bodyAsString());
+    assertTrue(
+        response.bodyAsString().contains("a retry will check Jira first"), response.bodyAsString());
+    assertTrue(jira.requests().stream().noneMatch(r -> r.getString("path").contains("evil")));
+    assertEquals(1, retried.bodyAsJsonObject().getInteger("createdCount"), retried.bodyAsString());
+    assertEquals(1, jira.count("POST", "/rest/api/3/search/jql"));
     assertLinkedToItsOwnTicket(ids.get(0));
   }
 

@@ -213,6 +213,27 @@ class JiraDataCenterFlowTest {
   }
 
   @Test
+  void createJiraIssue_dataCenterSearchAnswersAPathAsKey_readsNothingThereAndCreates() {
+    save(JiraDeployment.DATA_CENTER);
+    dc.failNext(1, 502, "text/html", "<html>Bad gateway</html>");
+    gateway.post("createJiraIssue", jwt, Seed.findingTicket(demo.get(0)));
+    JsonObject hostile = new JsonObject().put("id", "10000").put("key", "../../evil");
+    JsonObject page =
+        new JsonObject()
+            .put("startAt", 0)
+            .put("maxResults", 50)
+            .put("total", 1)
+            .put("issues", new JsonArray().add(hostile));
+    dc.failNextOn("/rest/api/2/search", 1, 200, page);
+
+    HttpResponse<Buffer> retried =
+        gateway.post("createJiraIssue", jwt, Seed.findingTicket(demo.get(0)));
+
+    assertEquals("SCRUM-1", ticketKey(retried));
+    assertTrue(dc.requests().stream().noneMatch(r -> r.getString("path").contains("evil")));
+  }
+
+  @Test
   void readsAndMapping_dataCenter_readV2ListingsPagedAsValues() {
     save(JiraDeployment.DATA_CENTER);
     JsonObject map =

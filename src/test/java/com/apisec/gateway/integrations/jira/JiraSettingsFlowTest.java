@@ -82,6 +82,28 @@ class JiraSettingsFlowTest {
   }
 
   @Test
+  void save_jiraListsAnIssueTypeWhoseIdIsNoId_storesTheOthersOnly() {
+    JsonArray listed =
+        new JsonArray()
+            .add(new JsonObject().put("id", "../../evil").put("name", "Bug"))
+            .add(new JsonObject().put("id", "10002").put("name", "Story"));
+    JsonObject page =
+        new JsonObject()
+            .put("startAt", 0)
+            .put("maxResults", 50)
+            .put("total", 2)
+            .put("issueTypes", listed);
+    gateway.sandbox().failNextOn("/rest/api/3/issue/createmeta/SCRUM/issuetypes", 1, 200, page);
+
+    HttpResponse<Buffer> response = gateway.post("jira/add", jwt, Seed.save());
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    JsonObject saved = response.bodyAsJsonObject().getJsonObject("jiraIntegration");
+    assertEquals(Set.of("10002:Story"), types(saved, "SCRUM"));
+    assertFalse(gateway.storedIntegration(account).encode().contains("evil"));
+  }
+
+  @Test
   void fetchIntegration_afterSave_returnsStoredIntegrationWithTokenMasked() {
     save(Seed.save());
 

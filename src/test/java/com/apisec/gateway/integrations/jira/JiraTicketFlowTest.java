@@ -267,6 +267,53 @@ class JiraTicketFlowTest {
   }
 
   @Test
+  void createGeneralTicket_createAnsweredWithAPathAsKey_returns422UnknownAndEchoesNothing() {
+    JsonObject hostile = new JsonObject().put("id", "10000").put("key", "../../evil");
+    jira.failNextOn("/rest/api/3/issue", 1, 201, hostile);
+
+    HttpResponse<Buffer> answered = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+
+    assertError(
+        answered,
+        422,
+        "the outcome of creating the Jira issue is unknown (Jira returned 201 without a valid"
+            + " issue key); a retry will check Jira for it first");
+    assertEquals(
+        new JsonObject()
+            .put("jiraTicketUrl", TestGateway.BASE_URL + "/browse/SCRUM-1")
+            .put("jiraTicketKey", "SCRUM-1"),
+        retried.bodyAsJsonObject());
+    assertEquals(1, jira.count("POST", "/rest/api/3/search/jql"));
+  }
+
+  @Test
+  void createGeneralTicket_searchAnswersAMarkedIssueWithAPathAsKey_ignoresItAndCreates() {
+    jira.failNext(1, 503, "text/html", "<html>down</html>");
+    gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+    JsonObject marker =
+        new JsonObject()
+            .put("subject", "event:THREAT:" + Seed.THREAT_EVENT_ID)
+            .put("accountId", account);
+    JsonObject hostile =
+        new JsonObject()
+            .put("id", "10000")
+            .put("key", "../../evil")
+            .put("properties", new JsonObject().put("gateway.subject", marker));
+    JsonObject page =
+        new JsonObject().put("issues", new JsonArray().add(hostile)).put("isLast", true);
+    jira.failNextOn("/rest/api/3/search/jql", 1, 200, page);
+
+    HttpResponse<Buffer> retried = gateway.post("createGeneralJiraTicket", jwt, Seed.ticket());
+
+    assertEquals("SCRUM-1", ticketKey(retried));
+    assertNull(retried.bodyAsJsonObject().getValue("existing"));
+    assertEquals(
+        TestGateway.BASE_URL + "/browse/SCRUM-1",
+        retried.bodyAsJsonObject().getString("jiraTicketUrl"));
+  }
+
+  @Test
   void createGeneralTicket_notIntegrated_returns422() {
     String stranger = gateway.adminToken(TestGateway.newAccount());
 
