@@ -37,6 +37,13 @@ public final class OutboundClient {
   private final Supplier<GatewayConfig> config;
   private final SandboxRoutes sandbox;
   private final WebClient client;
+
+  /**
+   * For IPv6 literal hosts: TLS server names carry host names only (the JDK refuses an IPv6 address
+   * there), so these calls name no server, as a browser's do.
+   */
+  private final WebClient literalClient;
+
   private volatile Guarded guarded;
 
   /**
@@ -60,6 +67,7 @@ public final class OutboundClient {
     options.setForceSni(true);
     options.setDecompressionSupported(true);
     this.client = WebClient.create(vertx, options);
+    this.literalClient = WebClient.create(vertx, new WebClientOptions(options).setForceSni(false));
   }
 
   public Future<OutboundResponse> send(OutboundRequest request) {
@@ -120,18 +128,11 @@ public final class OutboundClient {
   private Future<OutboundResponse> once(OutboundRequest request, Target target) {
     VendorUrl url = target.url();
     GatewayConfig.Outbound limits = config.get().outbound();
-    RequestOptions options =
-        new RequestOptions()
-            .setConnectTimeout(limits.connectTimeoutMs())
-            .setHost(url.host())
-            .setPort(url.port())
-            .setSsl(url.https())
-            .setURI(url.pathAndQuery())
-            .setFollowRedirects(false);
+    RequestOptions options = options(url, limits);
     SocketAddress server =
         SocketAddress.inetSocketAddress(url.port(), target.address().getHostAddress());
     var call =
-        client
+        (url.ipv6Literal() ? literalClient : client)
             .request(request.method(), server, options)
             .putHeaders(request.headers())
             .timeout(limits.requestTimeoutMs());
@@ -156,6 +157,16 @@ public final class OutboundClient {
                         ? Integer.toString(done.result().status())
                         : ((OutboundException) done.cause()).kind().name(),
                     System.nanoTime() - started));
+  }
+
+  static RequestOptions options(VendorUrl url, GatewayConfig.Outbound limits) {
+    return new RequestOptions()
+        .setConnectTimeout(limits.connectTimeoutMs())
+        .setHost(url.hostHeader())
+        .setPort(url.port())
+        .setSsl(url.https())
+        .setURI(url.pathAndQuery())
+        .setFollowRedirects(false);
   }
 
   /** Milliseconds to wait before the next attempt, or -1 when the outcome is final. */
@@ -213,5 +224,6 @@ public final class OutboundClient {
 
   public void close() {
     client.close();
+    literalClient.close();
   }
 }

@@ -176,6 +176,19 @@ class OutboundClientTest {
   }
 
   @Test
+  void requestOptions_ipv6Literal_namesTheHostInBrackets() {
+    GatewayConfig.Outbound limits = allowed().outbound();
+
+    String v6 =
+        OutboundClient.options(VendorUrl.parse("https://[2606:4700::1111]/x"), limits).getHost();
+    String name =
+        OutboundClient.options(VendorUrl.parse("https://example.com/x"), limits).getHost();
+
+    assertEquals("[2606:4700::1111]", v6);
+    assertEquals("example.com", name);
+  }
+
+  @Test
   void send_sandboxRoutedHost_reachesStandInWithVendorPrefix() {
     JsonObject json = TestConfigs.json(dataDir);
     json.put(

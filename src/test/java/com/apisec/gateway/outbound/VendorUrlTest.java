@@ -3,6 +3,7 @@ package com.apisec.gateway.outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VendorUrlTest {
@@ -32,5 +33,46 @@ class VendorUrlTest {
       assertThrows(OutboundException.class, () -> VendorUrl.parse("https://user:pw@example.com/"));
       assertThrows(OutboundException.class, () -> VendorUrl.parse(null));
     }
+  }
+
+  @Test
+  void parse_portOutsideOneTo65535_refusedForItsPort() {
+    List<String> urls =
+        List.of(
+            "https://example.com:99999",
+            "https://example.com:0",
+            "https://example.com:65536/x",
+            "https://example.com:99999999999",
+            "https://example.com:-1",
+            "https://[2606:4700::1111]:70000");
+
+    for (String url : urls) {
+      OutboundException refused = assertThrows(OutboundException.class, () -> VendorUrl.parse(url));
+      assertEquals(
+          "URL has an invalid port; a port is a number from 1 to 65535", refused.getMessage(), url);
+    }
+  }
+
+  @Test
+  void parse_portsAtTheEnds_areKept() {
+    assertEquals(1, VendorUrl.parse("https://example.com:1").port());
+    assertEquals(
+        "https://example.com:65535", VendorUrl.normaliseBase("https://example.com:65535/"));
+  }
+
+  @Test
+  void parse_ipv6Literal_keepsItsBracketsInTheUrl() {
+    VendorUrl url = VendorUrl.parse("https://[2606:4700::1111]:8443//rest/x");
+
+    assertEquals("2606:4700::1111", url.host());
+    assertEquals("[2606:4700::1111]", url.hostHeader());
+    assertEquals("https://[2606:4700::1111]:8443/rest/x", url.toUrl());
+    assertEquals("https://[::1]", VendorUrl.normaliseBase("https://[::1]/"));
+    assertEquals(url, VendorUrl.parse(url.toUrl()));
+  }
+
+  @Test
+  void parse_hostName_isItsOwnHostHeader() {
+    assertEquals("example.com", VendorUrl.parse("https://Example.com/x").hostHeader());
   }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Every request field that names a destination (marked {@code x-destination} in the OpenAPI
  * document) refuses loopback, link-local, private and metadata addresses in all their spellings,
- * and hosts that resolve to them; a vendor's redirect is never followed.
+ * hosts that resolve to them, and ports outside 1 to 65535; a vendor's redirect is never followed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
@@ -51,6 +51,8 @@ class DestinationsTest {
           "https://0x7f000001",
           "https://metadata.google.internal",
           "https://user:pass@example-org.atlassian.net",
+          "https://example-org.atlassian.net:99999",
+          "https://example-org.atlassian.net:0",
           "file:///etc/passwd",
           "gopher://127.0.0.1:6379/_INFO");
 

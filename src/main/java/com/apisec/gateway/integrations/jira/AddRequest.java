@@ -55,7 +55,7 @@ record AddRequest(
     try {
       normalised = VendorUrl.normaliseBase(raw);
     } catch (OutboundException e) {
-      throw GatewayException.invalid("baseUrl is not usable: " + e.getMessage());
+      throw GatewayException.invalid(VendorUrl.refusal("baseUrl", e));
     }
     if (deployment == JiraDeployment.CLOUD && !normalised.startsWith("https://")) {
       throw GatewayException.invalid("baseUrl must start with https:// for Jira Cloud");

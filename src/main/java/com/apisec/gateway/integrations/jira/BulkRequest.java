@@ -1,6 +1,8 @@
 package com.apisec.gateway.integrations.jira;
 
 import com.apisec.gateway.core.GatewayException;
+import com.apisec.gateway.outbound.OutboundException;
+import com.apisec.gateway.outbound.VendorUrl;
 import com.apisec.gateway.store.TestingIssueId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,14 +45,26 @@ record BulkRequest(
     String projId = JiraKeys.project("projId", fields.required("projId"));
     String issueType = fields.required("issueType");
     String host = fields.trimmed("aktoDashboardHost");
-    if (host != null && !host.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
-      throw GatewayException.invalid("aktoDashboardHost must be an http(s) address");
+    if (host != null) {
+      dashboardHost(host);
     }
     JsonObject meta = fields.object(CreateIssueRequest.META);
     BodyFields metaFields = fields.nested(CreateIssueRequest.META);
     List<String> labels =
         CreateIssueRequest.labels(metaFields, meta == null ? null : meta.getValue("labels"));
     return new BulkRequest(issues, projId, issueType, host, labels, CustomFields.from(metaFields));
+  }
+
+  /** Checked as vendor addresses are (a port from 1 to 65535, no user info), though not called. */
+  private static void dashboardHost(String host) {
+    if (!host.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+      throw GatewayException.invalid("aktoDashboardHost must be an http(s) address");
+    }
+    try {
+      VendorUrl.parse(host);
+    } catch (OutboundException e) {
+      throw GatewayException.invalid(VendorUrl.refusal("aktoDashboardHost", e));
+    }
   }
 
   private static List<Item> issues(JsonArray ids) {

@@ -75,12 +75,19 @@ final class JiraErrors {
     return new Rejected(response.status(), describe(response, credentials));
   }
 
+  /** A call that got no answer from Jira: the site is at fault, whichever project it was for. */
+  static final class NoAnswer extends GatewayException {
+    private NoAnswer(String message) {
+      super(422, message);
+    }
+  }
+
   /** A 422 for a call that got no answer; a refused destination names {@code baseUrl}. */
   static GatewayException unreachable(Throwable cause) {
     if (!(cause instanceof OutboundException e)) {
       return cause instanceof GatewayException g ? g : GatewayException.vendor("Jira call failed");
     }
-    return GatewayException.vendor(
+    return new NoAnswer(
         switch (e.kind()) {
           case REFUSED -> "baseUrl cannot be used: " + e.getMessage();
           case NOT_SENT -> "Jira could not be reached: " + e.getMessage();

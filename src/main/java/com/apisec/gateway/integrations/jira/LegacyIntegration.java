@@ -59,12 +59,17 @@ final class LegacyIntegration {
   }
 
   /**
-   * Bad credentials name the token; one reason shared by several keys (the site cannot be reached,
-   * say) is given once; otherwise each key Jira did not list is named with Jira's words.
+   * Bad credentials name the token; a call Jira did not answer (a refused or unreachable address)
+   * is about the site and given once as it is, naming {@code baseUrl} when the address was refused;
+   * one reason shared by several keys is given once; otherwise each key Jira did not list is named
+   * with Jira's words.
    */
   private static String refusal(ProjectCheck check) {
     if (check.failed().values().stream().allMatch(REJECTED::equals)) {
       return "apiToken: " + REJECTED;
+    }
+    if (check.siteFailure() != null) {
+      return check.siteFailure();
     }
     boolean siteWide =
         check.succeeded().isEmpty()

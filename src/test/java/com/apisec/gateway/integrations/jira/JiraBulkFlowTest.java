@@ -193,6 +193,19 @@ class JiraBulkFlowTest {
   }
 
   @Test
+  void bulk_dashboardHostPortOutOfRange_returns422NamingTheField() {
+    JsonObject body =
+        bulk(platform.generate(account, 1, "HIGH"))
+            .put("aktoDashboardHost", "https://app.akto.example.com:99999");
+
+    HttpResponse<Buffer> response = gateway.post("bulkCreateJiraTickets", jwt, body);
+
+    assertError(
+        response, 422, "aktoDashboardHost has an invalid port; a port is a number from 1 to 65535");
+    assertEquals(0, jira.count("POST", BULK));
+  }
+
+  @Test
   void bulk_projectRefusesLabels_sendsTheRefusedElementsOnceMoreWithoutLabels() {
     List<TestingIssueId> ids = platform.generate(account, 3, "HIGH");
     jira.refuseLabels("SCRUM");

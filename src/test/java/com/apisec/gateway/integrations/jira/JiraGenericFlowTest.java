@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +101,31 @@ class JiraGenericFlowTest {
         422,
         "projId: Jira does not list OPS (Jira returned 404: No project could be found with key"
             + " 'OPS'.)");
+  }
+
+  @Test
+  void testIntegration_baseUrlRefused_returns422NamingBaseUrlNotTheProjects() {
+    for (String projId : List.of("SCRUM", "SCRUM,API")) {
+      JsonObject body =
+          Seed.testIntegration().put("baseUrl", "https://10.1.2.3").put("projId", projId);
+
+      HttpResponse<Buffer> response = gateway.post("testIntegration", jwt, body);
+
+      assertError(
+          response,
+          422,
+          "baseUrl cannot be used: destination 10.1.2.3 is not allowed: it resolves to a private"
+              + " or reserved address");
+    }
+  }
+
+  @Test
+  void testIntegration_baseUrlPortOutOfRange_returns422NamingBaseUrl() {
+    JsonObject body = Seed.testIntegration().put("baseUrl", TestGateway.BASE_URL + ":99999");
+
+    HttpResponse<Buffer> response = gateway.post("testIntegration", jwt, body);
+
+    assertError(response, 422, "baseUrl has an invalid port; a port is a number from 1 to 65535");
   }
 
   @Test

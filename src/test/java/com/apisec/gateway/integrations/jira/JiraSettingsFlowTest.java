@@ -296,6 +296,32 @@ class JiraSettingsFlowTest {
   }
 
   @Test
+  void save_baseUrlPortOutOfRange_returns422NamingBaseUrl_andStoresNothing() {
+    for (String port : List.of(":99999", ":0", ":65536")) {
+      JsonObject body = Seed.save().put("baseUrl", TestGateway.BASE_URL + port);
+
+      HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
+
+      assertError(response, 422, "baseUrl has an invalid port; a port is a number from 1 to 65535");
+    }
+    assertNull(gateway.storedIntegration(account));
+  }
+
+  @Test
+  void save_baseUrlIpv6Loopback_isRefusedByTheDestinationCheckNamingBaseUrl() {
+    for (String baseUrl : List.of("https://[::1]", "https://[::ffff:127.0.0.1]:8443")) {
+      JsonObject body = Seed.save().put("baseUrl", baseUrl);
+
+      HttpResponse<Buffer> response = gateway.post("jira/add", jwt, body);
+
+      assertEquals(422, response.statusCode(), response.bodyAsString());
+      String message = message(response);
+      assertTrue(message.startsWith("baseUrl cannot be used: destination "), message);
+      assertTrue(message.endsWith("is not allowed: it resolves to a private or reserved address"));
+    }
+  }
+
+  @Test
   void delete_savedProject_removesItFromBothMaps() {
     save(
         Seed.save()
