@@ -96,6 +96,54 @@ class JiraErrorsTest {
   }
 
   @Test
+  void describe_oneLetterToken_leavesWordsThatHoldTheLetterAlone() {
+    JiraCredentials shortToken = credentials("t");
+    String jira = "No stand-in route for GET /rest/api/3/project/OPS; it is not there";
+
+    String message = JiraErrors.describe(response(404, errors(jira)), shortToken);
+
+    assertEquals("Jira returned 404: " + jira, message);
+  }
+
+  @Test
+  void describe_shortTokenStandingAlone_isRedactedWherever_itStandsAlone() {
+    JiraCredentials shortToken = credentials("x7Q");
+    String jira = "x7Q was refused: token 'x7Q' (x7Q) ends x7Q";
+
+    String message = JiraErrors.describe(response(400, errors(jira)), shortToken);
+
+    assertEquals(
+        "Jira returned 400: [REDACTED] was refused: token '[REDACTED]' ([REDACTED]) ends"
+            + " [REDACTED]",
+        message);
+  }
+
+  @Test
+  void describe_shortTokenInsideAWord_isLeftInTheWord() {
+    JiraCredentials shortToken = credentials("x7Q");
+
+    String message = JiraErrors.describe(response(400, errors("ax7Qb and x7Q9")), shortToken);
+
+    assertEquals("Jira returned 400: ax7Qb and x7Q9", message);
+  }
+
+  @Test
+  void describe_longTokenInsideWordsAndEncoded_isRedactedEverywhere() {
+    JiraCredentials longToken = credentials("Ab3+9/zQ==");
+    String jira =
+        "keyAb3+9/zQ==end, in a query token=Ab3%2B9%2FzQ%3D%3D&x=1, and Basic "
+            + longToken.basicValue()
+            + "!";
+
+    String message = JiraErrors.describe(response(400, errors(jira)), longToken);
+
+    assertEquals(
+        "Jira returned 400: key[REDACTED]end, in a query token=[REDACTED]&x=1, and Basic"
+            + " [REDACTED]!",
+        message);
+  }
+
+  @Test
   void describe_rateLimited_saysWhenToRetry() {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Retry-After", "120");
     OutboundResponse response = new OutboundResponse(429, headers, Buffer.buffer());
@@ -119,6 +167,15 @@ class JiraErrorsTest {
   @Test
   void credentials_toString_hidesToken() {
     assertFalse(CREDENTIALS.toString().contains("tok-123-secret"));
+  }
+
+  private static JiraCredentials credentials(String token) {
+    return new JiraCredentials(
+        "https://example-org.atlassian.net", "a@example.com", token, JiraDeployment.CLOUD);
+  }
+
+  private static String errors(String message) {
+    return new JsonObject().put("errorMessages", new JsonArray().add(message)).encode();
   }
 
   private static OutboundResponse response(int status, String body) {

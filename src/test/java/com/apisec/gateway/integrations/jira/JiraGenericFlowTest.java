@@ -129,6 +129,19 @@ class JiraGenericFlowTest {
   }
 
   @Test
+  void testIntegration_oneLetterToken_jirasMessageStaysReadable() {
+    JsonObject body = Seed.testIntegration().put("apiToken", "t").put("projId", "SCRUM, OPS");
+
+    HttpResponse<Buffer> response = gateway.post("testIntegration", jwt, body);
+
+    assertError(
+        response,
+        422,
+        "projId: Jira does not list OPS (Jira returned 404: No project could be found with key"
+            + " 'OPS'.)");
+  }
+
+  @Test
   void testIntegration_maskedTokenAfterASave_usesTheStoredToken() {
     gateway.post("jira/add", jwt, Seed.save());
 
