@@ -6,6 +6,7 @@
 #        [--ttl-minutes 1440] (1 to 525600: every token printed expires)
 # --permissions takes the features INTEGRATIONS and ISSUES with the levels NO_ACCESS, READ and
 # READ_WRITE; any other feature or level is refused with an error naming it, and no token is printed.
+# With --permissions and no --role, the token claims the role CUSTOM (else ADMIN by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

@@ -37,10 +37,16 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--account", required = true, description = "Account id (tenant).")
   long account;
 
+  /** The role a token with {@code --permissions} and no {@code --role} claims. */
+  static final String CUSTOM_ROLE = "CUSTOM";
+
   @Option(
       names = "--role",
-      defaultValue = "ADMIN",
-      description = "ADMIN, DEVELOPER, MEMBER, GUEST.")
+      description =
+          "ADMIN (the default), DEVELOPER, MEMBER, GUEST; with --permissions and no --role, the"
+              + " token claims the role "
+              + CUSTOM_ROLE
+              + ".")
   String role;
 
   @Option(
@@ -71,7 +77,8 @@ final class TokenCommand implements Callable<Integer> {
       throw new ConfigException(
           "--ttl-minutes must be from 1 to " + MAX_TTL_MINUTES + ", got " + ttlMinutes);
     }
-    String upperRole = role.toUpperCase(Locale.ROOT);
+    String upperRole =
+        role != null ? role.toUpperCase(Locale.ROOT) : permissions != null ? CUSTOM_ROLE : "ADMIN";
     String perms = permissions != null ? permissions : ROLES.get(upperRole);
     if (perms == null) {
       throw new ConfigException(

@@ -79,6 +79,24 @@ class TokenCommandTest {
   }
 
   @Test
+  void token_permissionsWithoutRole_claimsTheCustomRoleNotAdmin(Vertx vertx) throws Exception {
+    Path config = dir.resolve("config.yaml");
+    Files.writeString(config, "dataDir: " + dir.resolve("data") + "\n");
+
+    String token =
+        run("token", "--config", "" + config, "--account", "7", "--permissions", "ISSUES=READ");
+    Keys keys =
+        Keys.load(
+            GatewayConfig.from(ConfigLoader.load(vertx, config, java.util.Map.of()).await()),
+            false);
+    Caller caller = new TokenVerifier(vertx, keys.jwtSecrets()).verify(token).await();
+
+    assertEquals("CUSTOM", caller.role());
+    assertEquals(true, caller.may(Feature.ISSUES, Access.READ));
+    assertEquals(false, caller.may(Feature.INTEGRATIONS, Access.READ));
+  }
+
+  @Test
   void token_unknownRole_failsWithoutPrintingAToken() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
