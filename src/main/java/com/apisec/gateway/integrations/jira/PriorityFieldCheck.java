@@ -49,11 +49,16 @@ final class PriorityFieldCheck {
     String fieldType = fieldType(mapping.getString("fieldType"), found.get(0), paths);
     JsonObject names = mapping.getJsonObject("severityToDisplayNameMap", new JsonObject()).copy();
     JsonObject values = mapping.getJsonObject("severityToValueMap", new JsonObject());
+    JsonObject kept = new JsonObject();
     for (String severity : values.fieldNames()) {
       String ids = values.getString(severity);
-      checkIds(ids, fieldType, allowed, paths.values() + "." + severity, fieldId, project);
+      boolean list = PriorityMapping.isArrayType(fieldType);
+      List<String> each = list ? idList(ids) : List.of(ids.trim());
+      checkIds(each, allowed, paths.values() + "." + severity, fieldId, project);
+      // a multi-select's list is kept as Jira will get it: no blanks, no stray spaces
+      kept.put(severity, list ? String.join(",", each) : ids);
       if (!names.containsKey(severity)) {
-        names.put(severity, displayName(ids, allowed));
+        names.put(severity, displayName(each, allowed));
       }
     }
     return mapping
@@ -61,7 +66,12 @@ final class PriorityFieldCheck {
         .put("fieldId", fieldId)
         .put("fieldType", fieldType)
         .put("fieldName", nameOf(mapping, found.get(0)))
+        .put("severityToValueMap", kept)
         .put("severityToDisplayNameMap", names);
+  }
+
+  private static List<String> idList(String ids) {
+    return Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   private static List<JsonObject> matching(List<JsonArray> screens, String fieldId) {
@@ -106,16 +116,7 @@ final class PriorityFieldCheck {
   }
 
   private static void checkIds(
-      String ids,
-      String fieldType,
-      Map<String, String> allowed,
-      String path,
-      String fieldId,
-      String project) {
-    List<String> each =
-        PriorityMapping.isArrayType(fieldType)
-            ? Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
-            : List.of(ids.trim());
+      List<String> each, Map<String, String> allowed, String path, String fieldId, String project) {
     for (String id : each) {
       if (!allowed.containsKey(id)) {
         throw GatewayException.invalid(
@@ -133,9 +134,8 @@ final class PriorityFieldCheck {
     }
   }
 
-  private static String displayName(String ids, Map<String, String> allowed) {
-    return Arrays.stream(ids.split(","))
-        .map(String::trim)
+  private static String displayName(List<String> ids, Map<String, String> allowed) {
+    return ids.stream()
         .map(id -> allowed.getOrDefault(id, id))
         .reduce((a, b) -> a + ", " + b)
         .orElse("");

@@ -181,6 +181,32 @@ class JiraPriorityMappingFlowTest {
   }
 
   @Test
+  void save_multiSelectListWithBlanksAndSpaces_storesTheCleanListAndItsNames() {
+    JsonObject body =
+        new JsonObject()
+            .put("projectKey", "SCRUM")
+            .put(
+                "priorityFieldMapping",
+                new JsonObject()
+                    .put("fieldId", "customfield_10051")
+                    .put("severityToValueMap", new JsonObject().put("HIGH", "10200,,10201 ,")));
+
+    HttpResponse<Buffer> response = gateway.post("jira/savePriorityFieldMapping", jwt, body);
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    JsonObject saved = response.bodyAsJsonObject().getJsonObject("priorityFieldMapping");
+    assertEquals("10200,10201", saved.getJsonObject("severityToValueMap").getString("HIGH"));
+    String names = saved.getJsonObject("severityToDisplayNameMap").getString("HIGH");
+    assertEquals(2, names.split(", ").length, names);
+    JsonObject fetched =
+        gateway
+            .post(
+                "jira/fetchPriorityFieldMapping", jwt, new JsonObject().put("projectKey", "SCRUM"))
+            .bodyAsJsonObject();
+    assertEquals("10200,10201", fetched.getJsonObject("severityToValueMap").getString("HIGH"));
+  }
+
+  @Test
   void createJiraIssue_multiSelectMapping_sendsAnArrayOfIdsOverTheDashboardsValue() {
     JsonObject body =
         new JsonObject()
