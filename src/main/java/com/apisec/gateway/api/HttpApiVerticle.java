@@ -8,6 +8,8 @@ import com.apisec.gateway.core.LiveConfig;
 import com.apisec.gateway.core.MemberRequests;
 import com.apisec.gateway.core.Metrics;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -93,6 +95,7 @@ public final class HttpApiVerticle extends VerticleBase {
                 vertx
                     .createHttpServer(serverOptions())
                     .connectionHandler(idle::opened)
+                    .invalidRequestHandler(HttpApiVerticle::invalidRequest)
                     .requestHandler(router)
                     .listen(live.get().http().port(), live.get().http().host()))
         .onSuccess(s -> server = s);
@@ -354,6 +357,21 @@ public final class HttpApiVerticle extends VerticleBase {
     }
     String dashboard = ctx.request().getHeader("access-token");
     return dashboard == null ? null : dashboard.trim();
+  }
+
+  /**
+   * A request whose head does not parse, answered with the API's error body; the connection is
+   * closed once the answer ends.
+   */
+  private static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    if (cause instanceof TooLongHttpLineException) {
+      ErrorBodies.send(request.response(), 414, "request line too long");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      ErrorBodies.send(request.response(), 431, "request headers too large");
+    } else {
+      ErrorBodies.send(request.response(), 400, "malformed HTTP request");
+    }
   }
 
   /** The body as a JSON object (empty for no body); anything else is a 422 saying why. */

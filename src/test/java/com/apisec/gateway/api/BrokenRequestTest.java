@@ -90,6 +90,31 @@ class BrokenRequestTest {
   }
 
   @Test
+  void headersTooLarge_431WithTheErrorBody() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      send(socket, head("X-Pad: " + "p".repeat(20_000) + "\r\nContent-Length: 0"));
+
+      String answer = readAll(socket);
+
+      assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
+      assertTrue(answer.endsWith("{\"actionErrors\":[\"request headers too large\"]}"), answer);
+    }
+  }
+
+  @Test
+  void requestLineTooLong_414WithTheErrorBody() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      send(socket, "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: gateway\r\n\r\n");
+
+      String answer = readAll(socket);
+
+      // the version was on the line that could not be read, so the answer may say HTTP/1.0
+      assertTrue(answer.matches("(?s)HTTP/1\\.[01] 414 .*"), answer);
+      assertTrue(answer.endsWith("{\"actionErrors\":[\"request line too long\"]}"), answer);
+    }
+  }
+
+  @Test
   void slowButWholeBody_servedAsUsual() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       send(socket, head("Content-Length: 2") + "{");
