@@ -23,20 +23,42 @@ record JiraCredentials(
 
   /**
    * Text with every form of the secret that could be echoed back replaced: the token, the Basic
-   * value, and each URL-encoded (a query or form that Jira quotes). A short token is replaced only
-   * where it stands alone; see {@link Redactor}.
+   * value with and without its padding, and each URL-encoded as a form or a query writes it and as
+   * a path does (spaces as {@code %20}, slashes kept). A short token is replaced only where it
+   * stands alone, a long one in any letter case (so either case of percent-encoding); see {@link
+   * Redactor}.
    */
   String redact(String text) {
     if (text == null || apiToken == null || apiToken.isEmpty()) {
       return text;
     }
     String basic = basicValue();
-    List<String> forms = List.of(apiToken, basic, urlEncoded(apiToken), urlEncoded(basic));
+    List<String> forms =
+        List.of(
+            apiToken,
+            basic,
+            unpadded(basic),
+            formEncoded(apiToken),
+            formEncoded(basic),
+            pathEncoded(apiToken),
+            pathEncoded(basic));
     return Redactor.redact(text, forms);
   }
 
-  private static String urlEncoded(String text) {
+  private static String formEncoded(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static String pathEncoded(String text) {
+    return formEncoded(text).replace("+", "%20").replace("%2F", "/");
+  }
+
+  private static String unpadded(String base64) {
+    int end = base64.length();
+    while (end > 0 && base64.charAt(end - 1) == '=') {
+      end--;
+    }
+    return base64.substring(0, end);
   }
 
   @Override

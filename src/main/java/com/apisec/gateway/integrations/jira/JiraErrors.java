@@ -112,14 +112,14 @@ final class JiraErrors {
     }
     List<String> messages = messages(body);
     String text = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
-    return clean("Jira returned " + status + text, credentials);
+    return clean("Jira returned " + status, text, credentials);
   }
 
   /** Jira's words from an error collection (a bulk element's {@code elementErrors}, say). */
   static String describe(int status, JsonObject collection, JiraCredentials credentials) {
     List<String> messages = collection == null ? List.of() : messages(collection);
     String text = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
-    return clean("Jira returned " + status + text, credentials);
+    return clean("Jira returned " + status, text, credentials);
   }
 
   /** An empty body, an HTML page (a proxy, a login or maintenance page), or other text. */
@@ -159,8 +159,12 @@ final class JiraErrors {
     }
   }
 
-  private static String clean(String text, JiraCredentials credentials) {
-    String safe = credentials == null ? text : credentials.redact(text);
+  /**
+   * Our words and Jira's, on one line and cut to length; only Jira's words are searched for the
+   * credentials, so a short token never blanks out the gateway's own wording.
+   */
+  private static String clean(String ours, String jiras, JiraCredentials credentials) {
+    String safe = ours + (credentials == null ? jiras : credentials.redact(jiras));
     String oneLine = safe.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").trim();
     return oneLine.length() <= MAX_MESSAGE ? oneLine : Summary.cut(oneLine, MAX_MESSAGE) + "...";
   }

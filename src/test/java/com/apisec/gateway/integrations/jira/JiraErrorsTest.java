@@ -144,6 +144,37 @@ class JiraErrorsTest {
   }
 
   @Test
+  void describe_shortTokenThatIsOneOfOurWords_leavesOurWordsAlone() {
+    JiraCredentials shortToken = credentials("Jira");
+
+    String message = JiraErrors.describe(response(400, errors("Jira said no")), shortToken);
+
+    assertEquals("Jira returned 400: [REDACTED] said no", message);
+  }
+
+  @Test
+  void describe_longTokenInOtherSpellings_isRedactedInEach() {
+    String token = "Sup3r+Secr/t=Tok?n&x%41 yz"; // the Basic value ends in padding
+    JiraCredentials longToken = credentials(token);
+    String basic = longToken.basicValue();
+    String jira =
+        String.join(
+            " | ",
+            "lower hex Sup3r%2bSecr%2ft%3dTok%3fn%26x%2541+yz",
+            "path Sup3r%2BSecr/t%3DTok%3Fn%26x%2541%20yz",
+            "upper SUP3R+SECR/T=TOK?N&X%41 YZ",
+            "unpadded " + basic.replace("=", "") + ".");
+
+    String message = JiraErrors.describe(response(400, errors(jira)), longToken);
+
+    assertTrue(basic.endsWith("=="), basic);
+    assertEquals(
+        "Jira returned 400: lower hex [REDACTED] | path [REDACTED] | upper [REDACTED] | unpadded"
+            + " [REDACTED].",
+        message);
+  }
+
+  @Test
   void describe_rateLimited_saysWhenToRetry() {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Retry-After", "120");
     OutboundResponse response = new OutboundResponse(429, headers, Buffer.buffer());
