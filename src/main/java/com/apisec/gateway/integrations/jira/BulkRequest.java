@@ -44,10 +44,8 @@ record BulkRequest(
     List<Item> issues = issues(fields.array("issuesIds"));
     String projId = JiraKeys.project("projId", fields.required("projId"));
     String issueType = fields.required("issueType");
-    String host = fields.trimmed("aktoDashboardHost");
-    if (host != null) {
-      dashboardHost(host);
-    }
+    String given = fields.trimmed("aktoDashboardHost");
+    String host = given == null ? null : dashboardHost(given);
     JsonObject meta = fields.object(CreateIssueRequest.META);
     BodyFields metaFields = fields.nested(CreateIssueRequest.META);
     List<String> labels =
@@ -55,13 +53,17 @@ record BulkRequest(
     return new BulkRequest(issues, projId, issueType, host, labels, CustomFields.from(metaFields));
   }
 
-  /** Checked as vendor addresses are (a port from 1 to 65535, no user info), though not called. */
-  private static void dashboardHost(String host) {
+  /**
+   * Checked as vendor addresses are (a port from 1 to 65535, no user info), though not called, and
+   * kept as a base URL is: without a query, a fragment or a trailing slash, since the dashboard's
+   * path is added to it.
+   */
+  private static String dashboardHost(String host) {
     if (!host.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
       throw GatewayException.invalid("aktoDashboardHost must be an http(s) address");
     }
     try {
-      VendorUrl.parse(host);
+      return VendorUrl.normaliseBase(host);
     } catch (OutboundException e) {
       throw GatewayException.invalid(VendorUrl.refusal("aktoDashboardHost", e));
     }

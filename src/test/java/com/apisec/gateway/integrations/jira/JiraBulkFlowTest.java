@@ -206,6 +206,25 @@ class JiraBulkFlowTest {
   }
 
   @Test
+  void bulk_dashboardHostWithQueryAndFragment_linksFromTheCleanAddress() {
+    JsonObject body =
+        bulk(platform.generate(account, 1, "HIGH"))
+            .put("aktoDashboardHost", "https://App.akto.example.com/x/?y=1#z");
+
+    HttpResponse<Buffer> response = gateway.post("bulkCreateJiraTickets", jwt, body);
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    String sent =
+        jira.requests().stream()
+            .filter(r -> r.getString("path").endsWith(BULK))
+            .map(JsonObject::encode)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(sent.contains("https://app.akto.example.com/x/dashboard/issues?result="), sent);
+    assertFalse(sent.contains("#z"), sent);
+  }
+
+  @Test
   void bulk_projectRefusesLabels_sendsTheRefusedElementsOnceMoreWithoutLabels() {
     List<TestingIssueId> ids = platform.generate(account, 3, "HIGH");
     jira.refuseLabels("SCRUM");
