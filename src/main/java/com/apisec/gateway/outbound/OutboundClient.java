@@ -13,10 +13,12 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,15 +213,44 @@ public final class OutboundClient {
 
   /** The failure as the caller sees it: named by the vendor's own host, even in the sandbox. */
   private static OutboundException classify(OutboundRequest request, Throwable e) {
-    String what = request.vendor() + " at " + VendorUrl.parse(request.url()).host();
-    if (e instanceof ConnectException || e instanceof io.netty.channel.ConnectTimeoutException) {
+    String what = request.vendor() + " at " + where(VendorUrl.parse(request.url()));
+    if (e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof io.netty.channel.ConnectTimeoutException) {
       return new OutboundException(Kind.NOT_SENT, "could not connect to " + what);
+    }
+    SSLHandshakeException tls = tlsFailure(e);
+    if (tls != null) {
+      // the request is sent only once the handshake is done
+      return new OutboundException(
+          Kind.NOT_SENT, "TLS with " + what + " failed: " + shortReason(tls.getMessage()));
     }
     if (e instanceof java.util.concurrent.TimeoutException
         || e.getClass().getSimpleName().contains("Timeout")) {
       return new OutboundException(Kind.UNKNOWN, what + " did not answer in time");
     }
     return new OutboundException(Kind.UNKNOWN, "connection to " + what + " failed");
+  }
+
+  /** The host, and the port when it is not the scheme's own. */
+  private static String where(VendorUrl url) {
+    String origin = url.origin();
+    return origin.substring(origin.indexOf("://") + 3);
+  }
+
+  private static SSLHandshakeException tlsFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLHandshakeException tls) {
+        return tls;
+      }
+    }
+    return null;
+  }
+
+  /** The handshake's reason (a certificate that does not fit, say), on one line and short. */
+  private static String shortReason(String reason) {
+    String text = reason == null ? "handshake refused" : reason.replaceAll("\\s+", " ").trim();
+    return text.length() <= 160 ? text : text.substring(0, 160) + "...";
   }
 
   public void close() {

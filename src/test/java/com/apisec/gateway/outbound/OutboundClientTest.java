@@ -12,9 +12,11 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -162,6 +164,34 @@ class OutboundClientTest {
     OutboundException e = failure(client, create("http://127.0.0.1:" + closedPort + "/issue"));
 
     assertEquals(Kind.NOT_SENT, e.kind());
+  }
+
+  @Test
+  void send_certificateNotTrusted_isNotSentAndSaysTlsFailed() {
+    SelfSignedCertificate certificate = SelfSignedCertificate.create("vendor.example");
+    HttpServer tls =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setSsl(true)
+                    .setKeyCertOptions(certificate.keyCertOptions()))
+            .requestHandler(
+                request -> {
+                  calls.incrementAndGet();
+                  request.response().end("{}");
+                })
+            .listen(0, "127.0.0.1")
+            .await();
+    int tlsPort = tls.actualPort();
+    OutboundClient client = new OutboundClient(vertx, config(List.of("127.0.0.1:" + tlsPort)));
+
+    OutboundException e = failure(client, create("https://127.0.0.1:" + tlsPort + "/issue"));
+
+    assertEquals(Kind.NOT_SENT, e.kind());
+    assertTrue(
+        e.getMessage().startsWith("TLS with test at 127.0.0.1:" + tlsPort + " failed: "),
+        e.getMessage());
+    assertEquals(0, calls.get());
   }
 
   @Test
