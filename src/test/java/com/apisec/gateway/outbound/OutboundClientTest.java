@@ -220,14 +220,7 @@ class OutboundClientTest {
 
   @Test
   void send_sandboxRoutedHost_reachesStandInWithVendorPrefix() {
-    JsonObject json = TestConfigs.json(dataDir);
-    json.put(
-        "sandbox",
-        new JsonObject()
-            .put("enabled", true)
-            .put("port", port)
-            .put("routes", new JsonObject().put("Example-Org.Atlassian.net", "jira")));
-    OutboundClient client = new OutboundClient(vertx, GatewayConfig.from(json));
+    OutboundClient client = new OutboundClient(vertx, sandboxRouting("Example-Org.Atlassian.net"));
 
     client.send(get("https://example-org.atlassian.net/rest/api/3/myself")).await();
 
@@ -237,14 +230,7 @@ class OutboundClientTest {
 
   @Test
   void send_sandboxAddressAskedDirectly_isRefusedLikeAnyLoopback() {
-    JsonObject json = TestConfigs.json(dataDir);
-    json.put(
-        "sandbox",
-        new JsonObject()
-            .put("enabled", true)
-            .put("port", port)
-            .put("routes", new JsonObject().put("example-org.atlassian.net", "jira")));
-    OutboundClient client = new OutboundClient(vertx, GatewayConfig.from(json));
+    OutboundClient client = new OutboundClient(vertx, sandboxRouting("example-org.atlassian.net"));
 
     OutboundException e = failure(client, get("http://127.0.0.1:" + port + "/jira-dc/x"));
 
@@ -259,6 +245,18 @@ class OutboundClientTest {
     OutboundException e = failure(client, get("file:///etc/passwd"));
 
     assertEquals(Kind.REFUSED, e.kind());
+  }
+
+  /** The sandbox on the test's vendor port, with {@code host} routed to its Jira stand-in. */
+  private GatewayConfig sandboxRouting(String host) {
+    JsonObject json = TestConfigs.json(dataDir);
+    json.put(
+        "sandbox",
+        new JsonObject()
+            .put("enabled", true)
+            .put("port", port)
+            .put("routes", new JsonObject().put(host, "jira")));
+    return GatewayConfig.from(json);
   }
 
   private GatewayConfig allowed() {

@@ -143,14 +143,7 @@ class JiraPriorityMappingFlowTest {
 
   @Test
   void save_fieldNotOnTheScreen_returns422NamingIt() {
-    JsonObject body =
-        new JsonObject()
-            .put("projectKey", "SCRUM")
-            .put(
-                "priorityFieldMapping",
-                new JsonObject()
-                    .put("fieldId", "customfield_12345")
-                    .put("severityToValueMap", new JsonObject().put("HIGH", "1")));
+    JsonObject body = highMapping("customfield_12345", "1");
 
     HttpResponse<Buffer> response = gateway.post("jira/savePriorityFieldMapping", jwt, body);
 
@@ -182,14 +175,7 @@ class JiraPriorityMappingFlowTest {
 
   @Test
   void save_multiSelectListWithBlanksAndSpaces_storesTheCleanListAndItsNames() {
-    JsonObject body =
-        new JsonObject()
-            .put("projectKey", "SCRUM")
-            .put(
-                "priorityFieldMapping",
-                new JsonObject()
-                    .put("fieldId", "customfield_10051")
-                    .put("severityToValueMap", new JsonObject().put("HIGH", "10200,,10201 ,")));
+    JsonObject body = highMapping("customfield_10051", "10200,,10201 ,");
 
     HttpResponse<Buffer> response = gateway.post("jira/savePriorityFieldMapping", jwt, body);
 
@@ -208,14 +194,7 @@ class JiraPriorityMappingFlowTest {
 
   @Test
   void createJiraIssue_multiSelectMapping_sendsAnArrayOfIdsOverTheDashboardsValue() {
-    JsonObject body =
-        new JsonObject()
-            .put("projectKey", "SCRUM")
-            .put(
-                "priorityFieldMapping",
-                new JsonObject()
-                    .put("fieldId", "customfield_10051")
-                    .put("severityToValueMap", new JsonObject().put("HIGH", "10200,10201")));
+    JsonObject body = highMapping("customfield_10051", "10200,10201");
     assertEquals(200, gateway.post("jira/savePriorityFieldMapping", jwt, body).statusCode());
     JsonObject ticket = Seed.findingTicket(demo.get(0));
     JsonObject dashboardValue =
@@ -277,5 +256,16 @@ class JiraPriorityMappingFlowTest {
     return new JsonObject()
         .put("projId", "SCRUM")
         .put("priorityMap", new JsonObject().put("HIGH", "1").put("MEDIUM", "3").put("LOW", "5"));
+  }
+
+  /** A savePriorityFieldMapping body for project SCRUM that maps HIGH alone. */
+  private static JsonObject highMapping(String fieldId, String ids) {
+    return new JsonObject()
+        .put("projectKey", "SCRUM")
+        .put(
+            "priorityFieldMapping",
+            new JsonObject()
+                .put("fieldId", fieldId)
+                .put("severityToValueMap", new JsonObject().put("HIGH", ids)));
   }
 }
