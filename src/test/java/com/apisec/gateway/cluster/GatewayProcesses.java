@@ -3,7 +3,6 @@ package com.apisec.gateway.cluster;
 import com.apisec.gateway.core.TestConfigs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -34,7 +32,7 @@ final class GatewayProcesses implements AutoCloseable {
 
   private final Path dir;
   private final String clusterName = "it-" + UUID.randomUUID().toString().substring(0, 8);
-  private final int clusterPort = freePortRange();
+  private final int clusterPort = TestConfigs.freePortRange(PORT_RANGE);
   private final List<Started> started = new CopyOnWriteArrayList<>();
   private final Thread reaper = new Thread(this::killAll, "test-process-reaper");
   private String storeUri;
@@ -215,28 +213,6 @@ final class GatewayProcesses implements AutoCloseable {
     String[] lines = process.logText().split("\n");
     int from = Math.max(0, lines.length - 30);
     return String.join("\n", List.of(lines).subList(from, lines.length));
-  }
-
-  /** A base port with {@value #PORT_RANGE} free ports above it, for Hazelcast's auto-increment. */
-  private static int freePortRange() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 50_000);
-      if (rangeFree(base)) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free range of " + PORT_RANGE + " ports found");
-  }
-
-  private static boolean rangeFree(int base) {
-    for (int port = base; port < base + PORT_RANGE; port++) {
-      try (ServerSocket socket = new ServerSocket(port)) {
-        socket.setReuseAddress(true);
-      } catch (IOException e) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static void sleep(long ms) {

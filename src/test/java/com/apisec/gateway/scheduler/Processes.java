@@ -3,16 +3,13 @@ package com.apisec.gateway.scheduler;
 import com.apisec.gateway.core.TestConfigs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 /**
  * Starts the store and gateway nodes as separate JVMs on the test's classpath, each logging to a
@@ -36,7 +33,7 @@ final class Processes implements AutoCloseable {
   private final Path dir;
   private final List<Proc> all = new ArrayList<>();
   private final String clusterName = "sched-" + UUID.randomUUID().toString().substring(0, 8);
-  private final int clusterPort = freePorts();
+  private final int clusterPort = TestConfigs.freePortRange(PORTS);
 
   Processes(Path dir) {
     this.dir = dir;
@@ -137,25 +134,6 @@ final class Processes implements AutoCloseable {
       return proc;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
-    }
-  }
-
-  /** A base port with {@value #PORTS} free ports from it, for Hazelcast's members. */
-  private static int freePorts() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-      if (IntStream.range(base, base + PORTS).allMatch(Processes::free)) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no " + PORTS + " free ports in a row");
-  }
-
-  private static boolean free(int port) {
-    try (ServerSocket socket = new ServerSocket(port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 
